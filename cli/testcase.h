@@ -1,0 +1,45 @@
+/*
+ * Guest test cases in the neutral JSON format of the conformance suite
+ * (../shared/conformance/hercules-tests/README.md), with vm390 extensions:
+ *
+ *   storage[].file      load a binary file (found next to the case, or in
+ *                       the --image-dir) instead of "hex"
+ *   expected[].kind     also "psw" (exact 16 hex digits of a CPU's PSW),
+ *                       "ar", "fpc" (like "gpr"), "console" (text the guest
+ *                       wrote to the console), "icount_max" (instructions)
+ *   expected[].cpu      which CPU a register/PSW check reads (default: the
+ *                       selected CPU)
+ *   steps               optional; without it: sysclear, load_image, run,
+ *                       and every expectation checked after the run
+ */
+#ifndef VM390_CLI_TESTCASE_H
+#define VM390_CLI_TESTCASE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum tc_status { TC_PASS, TC_FAIL, TC_SKIP };
+
+struct tc_result {
+    enum tc_status status;
+    char id[128];
+    char name[256];
+    char message[1024];     /* first failure or skip reason */
+    double seconds;
+};
+
+struct tc_options {
+    const char *image_dir;  /* extra place to look for storage[].file */
+    double timeout_scale;   /* multiplies the case's timeouts */
+    bool coverage;          /* record executed instructions */
+    bool verbose;
+};
+
+/* Run one case file.  Returns false only if the file is not a test case
+   (e.g. index.json); parse and execution errors are TC_FAIL results. */
+bool testcase_run_file(const char *path, const struct tc_options *opt, struct tc_result *res);
+
+/* Executed-instruction counts (indexes into insn_table), when coverage is on. */
+extern uint64_t *tc_coverage;
+
+#endif

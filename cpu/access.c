@@ -1,0 +1,219 @@
+/* Storage access slow paths: translation, protection, TLB fill, page crossing. */
+#include "access.h"
+
+#include "../dat/dat.h"
+#include "interrupt.h"
+#include "machine.h"
+
+#define CR0_LOW_ADDRESS_PROTECTION 0x10000000u
+
+enum tlb_space access_space(const struct cpu *c, int arn, enum acc_type acc)
+{
+    if (!(c->pswm & PSW_DAT))
+        return TLB_REAL;
+    uint32_t as = c->pswm & PSW_AS;
+    if (acc == ACC_IFETCH)
+        return as == AS_HOME ? TLB_HOME : TLB_PRIMARY;
+    switch (as) {
+    case AS_SECONDARY:
+        return TLB_SECONDARY;
+    case AS_HOME:
+        return TLB_HOME;
+    case AS_AR:
+        /* Access-register translation beyond the two special ALETs comes
+           with the ASN/AR-mode work; ALET 0 = primary, 1 = secondary. */
+        if (arn == 0 || c->ar[arn] == 0)
+            return TLB_PRIMARY;
+        if (c->ar[arn] == 1)
+            return TLB_SECONDARY;
+        return TLB_NSPACES;
+    default:
+        return TLB_PRIMARY;
+    }
+}
+
+static uint32_t space_std(const struct cpu *c, enum tlb_space sp)
+{
+    switch (sp) {
+    case TLB_SECONDARY: return c->cr[7];
+    case TLB_HOME: return c->cr[13];
+    default: return c->cr[1];
+    }
+}
+
+/* Bits 30-31 of the translation-exception identification name the space. */
+static uint32_t teid_space_bits(const struct cpu *c, enum tlb_space sp)
+{
+    if ((c->pswm & PSW_AS) == AS_AR)
+        return 1;
+    return sp == TLB_SECONDARY ? 2 : sp == TLB_HOME ? 3 : 0;
+}
+
+int access_lra(struct cpu *c, uint32_t ea, enum tlb_space sp, uint32_t *real, bool *prot)
+{
+    *prot = false;
+    if (sp == TLB_REAL) {
+        *real = ea;
+        return 0;
+    }
+    struct dat_result r;
+    int code = dat_translate(c->ms, c->prefix, c->cr[0], space_std(c, sp), ea, &r);
+    if (code)
+        return code;
+    *real = r.real;
+    *prot = r.protect;
+    return 0;
+}
+
+static bool low_address_protected(const struct cpu *c, uint32_t ea, enum tlb_space sp)
+{
+    if (!(c->cr[0] & CR0_LOW_ADDRESS_PROTECTION) || ea >= 512)
+        return false;
+    return sp == TLB_REAL || !(space_std(c, sp) & STD_PRIVATE);
+}
+
+static bool key_allows(uint8_t skey, unsigned key, enum acc_type acc)
+{
+    if (key == 0 || key == (unsigned)(skey >> 4))
+        return true;
+    return acc != ACC_STORE && !(skey & SKEY_F);
+}
+
+/* Translate and check one byte's page; 0 on success with *abs set. */
+static uint8_t *translate_checked(struct cpu *c, uint32_t ea, enum tlb_space sp,
+                                  unsigned key, enum acc_type acc, bool *prot_out)
+{
+    if (sp == TLB_NSPACES)
+        cpu_program_check(c, PGM_ALET_SPEC);
+    uint32_t real;
+    bool prot;
+    int code = access_lra(c, ea, sp, &real, &prot);
+    if (code) {
+        if (code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS)
+            cpu_translation_exception(c, (uint16_t)code, (ea & 0x7FFFF000u) | teid_space_bits(c, sp));
+        cpu_program_check(c, (uint16_t)code);
+    }
+    uint32_t abs = prefix_real_to_abs(real, c->prefix);
+    if (abs >= c->ms->size)
+        cpu_program_check(c, PGM_ADDRESSING_EXC);
+    uint8_t skey = c->ms->skey[abs >> PAGE_SHIFT];
+    if (acc == ACC_STORE) {
+        if (prot || low_address_protected(c, ea, sp) || !key_allows(skey, key, acc))
+            cpu_program_check(c, PGM_PROTECTION);
+        storage_mark_change(c->ms, abs);
+    } else {
+        if (!key_allows(skey, key, acc))
+            cpu_program_check(c, PGM_PROTECTION);
+        storage_mark_ref(c->ms, abs);
+    }
+    *prot_out = prot;
+    return c->ms->mem + abs;
+}
+
+uint8_t *access_translate_in(struct cpu *c, uint32_t ea, enum tlb_space sp,
+                             unsigned key, enum acc_type acc)
+{
+    bool prot;
+    return translate_checked(c, ea & c->amask, sp, key, acc, &prot);
+}
+
+uint8_t *access_translate(struct cpu *c, uint32_t ea, int arn, enum acc_type acc)
+{
+    enum tlb_space sp = access_space(c, arn, acc);
+    bool prot;
+    uint8_t *host = translate_checked(c, ea, sp, psw_key(c), acc, &prot);
+    if (sp == TLB_NSPACES)
+        return host;
+
+    /* Fill the TLB.  A store entry is never made for a page that needs a
+       check on every store (low-address protection, PER alteration). */
+    struct tlb_set *t = &c->tlb[sp];
+    struct tlb_entry *e = tlb_slot(t, ea);
+    uint32_t tag = tlb_tag(ea, c->key_tag);
+    uintptr_t addend = (uintptr_t)(host - (ea & ~PAGE_MASK)) - (ea & PAGE_MASK);
+    if (e->addend != addend) {
+        e->tag_fetch = TLB_INVALID;
+        e->tag_store = TLB_INVALID;
+    }
+    e->addend = addend;
+    e->tag_fetch = tag;   /* a permitted store implies a permitted fetch */
+    if (acc == ACC_STORE && !low_address_protected(c, ea & PAGE_MASK, sp) &&
+        !(c->events & EV_PER))
+        e->tag_store = tag;
+    return host;
+}
+
+uint64_t vfetch_cross(struct cpu *c, uint32_t ea, int arn, unsigned len)
+{
+    uint8_t buf[8];
+    vfetch_bytes(c, ea, arn, buf, len);
+    uint64_t v = 0;
+    for (unsigned i = 0; i < len; i++)
+        v = v << 8 | buf[i];
+    return v;
+}
+
+void vstore_cross(struct cpu *c, uint32_t ea, int arn, unsigned len, uint64_t val)
+{
+    uint8_t buf[8];
+    for (unsigned i = 0; i < len; i++)
+        buf[i] = (uint8_t)(val >> (8 * (len - 1 - i)));
+    vstore_bytes(c, ea, arn, buf, len);
+}
+
+void vspan_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, int arn, enum acc_type acc)
+{
+    ea &= c->amask;
+    uint32_t room = PAGE_SIZE - (ea & ~PAGE_MASK);
+    s->len = len;
+    s->p0 = vptr(c, ea, arn, acc);
+    if (len <= room) {
+        s->n0 = len;
+        s->p1 = NULL;
+        return;
+    }
+    s->n0 = room;
+    s->p1 = vptr(c, (ea + room) & c->amask, arn, acc);
+}
+
+void vspan_read(const struct vspan *s, uint8_t *dst)
+{
+    __builtin_memcpy(dst, s->p0, s->n0);
+    if (s->len > s->n0)
+        __builtin_memcpy(dst + s->n0, s->p1, s->len - s->n0);
+}
+
+void vspan_write(const struct vspan *s, const uint8_t *src)
+{
+    __builtin_memcpy(s->p0, src, s->n0);
+    if (s->len > s->n0)
+        __builtin_memcpy(s->p1, src + s->n0, s->len - s->n0);
+}
+
+void vfetch_bytes(struct cpu *c, uint32_t ea, int arn, uint8_t *dst, uint32_t len)
+{
+    struct vspan s;
+    vspan_get(c, &s, ea, len, arn, ACC_FETCH);
+    vspan_read(&s, dst);
+}
+
+void vstore_bytes(struct cpu *c, uint32_t ea, int arn, const uint8_t *src, uint32_t len)
+{
+    struct vspan s;
+    vspan_get(c, &s, ea, len, arn, ACC_STORE);
+    vspan_write(&s, src);
+}
+
+uint8_t *real_ptr(struct cpu *c, uint32_t real, uint32_t len)
+{
+    real &= 0x7FFFFFFF;
+    /* The prefix swap is per 4K page; callers never cross a page here. */
+    return abs_ptr(c, prefix_real_to_abs(real, c->prefix), len);
+}
+
+uint8_t *abs_ptr(struct cpu *c, uint32_t abs, uint32_t len)
+{
+    if (!storage_valid(c->ms, abs, len))
+        cpu_program_check(c, PGM_ADDRESSING_EXC);
+    return c->ms->mem + abs;
+}

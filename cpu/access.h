@@ -1,0 +1,128 @@
+/*
+ * Storage-operand access for instruction handlers.
+ *
+ * Every access names the base-register number `arn` of its operand (used
+ * for the access register in AR mode).  The fast paths hit the TLB of the
+ * current operand space; misses, page crossings and everything unusual go
+ * out of line to access.c, which translates, checks protection, records
+ * reference and change, fills the TLB, or raises the access exception.
+ */
+#ifndef VM390_CPU_ACCESS_H
+#define VM390_CPU_ACCESS_H
+
+#include <stdint.h>
+
+#include "cpu.h"
+
+enum acc_type { ACC_FETCH, ACC_STORE, ACC_IFETCH };
+
+/* Host pointer of logical address ea (its page only) after all checks. */
+uint8_t *access_translate(struct cpu *c, uint32_t ea, int arn, enum acc_type acc);
+/* The same in an explicit space with an explicit key (MVCP, MVCS, MVCK,
+   MVCSK, MVCDK, TPROT ...); never fills the TLB. */
+uint8_t *access_translate_in(struct cpu *c, uint32_t ea, enum tlb_space sp,
+                             unsigned key, enum acc_type acc);
+/* The address space an operand access through `arn` is made in. */
+enum tlb_space access_space(const struct cpu *c, int arn, enum acc_type acc);
+/* Translate ea of space sp to a real address without protection checks
+   (LRA, TPROT); returns 0 or the program-interruption code. */
+int access_lra(struct cpu *c, uint32_t ea, enum tlb_space sp, uint32_t *real, bool *prot);
+
+static inline uint8_t *vptr(struct cpu *c, uint32_t ea, int arn, enum acc_type acc)
+{
+    struct tlb_entry *e = tlb_slot(c->tlb_opnd, ea);
+    uint32_t tag = tlb_tag(ea, c->key_tag);
+    if (__builtin_expect((acc == ACC_STORE ? e->tag_store : e->tag_fetch) == tag, 1))
+        return (uint8_t *)(e->addend + ea);
+    return access_translate(c, ea, arn, acc);
+}
+
+/* Operands that may cross a page boundary (or wrap) go through these. */
+uint64_t vfetch_cross(struct cpu *c, uint32_t ea, int arn, unsigned len);
+void vstore_cross(struct cpu *c, uint32_t ea, int arn, unsigned len, uint64_t val);
+
+static inline int crosses(uint32_t ea, unsigned len)
+{
+    return (ea & ~PAGE_MASK) > PAGE_SIZE - len;
+}
+
+static inline uint8_t vfetch1(struct cpu *c, uint32_t ea, int arn)
+{
+    return *vptr(c, ea, arn, ACC_FETCH);
+}
+static inline uint16_t vfetch2(struct cpu *c, uint32_t ea, int arn)
+{
+    if (__builtin_expect(crosses(ea, 2), 0))
+        return (uint16_t)vfetch_cross(c, ea, arn, 2);
+    return be16(vptr(c, ea, arn, ACC_FETCH));
+}
+static inline uint32_t vfetch4(struct cpu *c, uint32_t ea, int arn)
+{
+    if (__builtin_expect(crosses(ea, 4), 0))
+        return (uint32_t)vfetch_cross(c, ea, arn, 4);
+    return be32(vptr(c, ea, arn, ACC_FETCH));
+}
+static inline uint64_t vfetch8(struct cpu *c, uint32_t ea, int arn)
+{
+    if (__builtin_expect(crosses(ea, 8), 0))
+        return vfetch_cross(c, ea, arn, 8);
+    return be64(vptr(c, ea, arn, ACC_FETCH));
+}
+static inline void vstore1(struct cpu *c, uint32_t ea, int arn, uint8_t v)
+{
+    *vptr(c, ea, arn, ACC_STORE) = v;
+}
+static inline void vstore2(struct cpu *c, uint32_t ea, int arn, uint16_t v)
+{
+    if (__builtin_expect(crosses(ea, 2), 0))
+        vstore_cross(c, ea, arn, 2, v);
+    else
+        put_be16(vptr(c, ea, arn, ACC_STORE), v);
+}
+static inline void vstore4(struct cpu *c, uint32_t ea, int arn, uint32_t v)
+{
+    if (__builtin_expect(crosses(ea, 4), 0))
+        vstore_cross(c, ea, arn, 4, v);
+    else
+        put_be32(vptr(c, ea, arn, ACC_STORE), v);
+}
+static inline void vstore8(struct cpu *c, uint32_t ea, int arn, uint64_t v)
+{
+    if (__builtin_expect(crosses(ea, 8), 0))
+        vstore_cross(c, ea, arn, 8, v);
+    else
+        put_be64(vptr(c, ea, arn, ACC_STORE), v);
+}
+
+/*
+ * A storage operand of up to 4096 bytes as at most two host pieces; all of
+ * it has been checked for `acc` when vspan_get returns, so an instruction
+ * can validate every operand before it changes anything.
+ */
+struct vspan {
+    uint8_t *p0, *p1;
+    uint32_t n0;        /* bytes in p0; the rest are in p1 */
+    uint32_t len;
+};
+
+void vspan_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, int arn, enum acc_type acc);
+
+static inline uint8_t *vspan_at(const struct vspan *s, uint32_t i)
+{
+    return i < s->n0 ? s->p0 + i : s->p1 + (i - s->n0);
+}
+
+/* Copy between a span and host memory. */
+void vspan_read(const struct vspan *s, uint8_t *dst);
+void vspan_write(const struct vspan *s, const uint8_t *src);
+
+/* Fetch/store `len` (1..4096) bytes of a storage operand. */
+void vfetch_bytes(struct cpu *c, uint32_t ea, int arn, uint8_t *dst, uint32_t len);
+void vstore_bytes(struct cpu *c, uint32_t ea, int arn, const uint8_t *src, uint32_t len);
+
+/* Real and absolute storage (prefixing applies to real); addressing
+   exception when outside storage.  No key protection. */
+uint8_t *real_ptr(struct cpu *c, uint32_t real, uint32_t len);
+uint8_t *abs_ptr(struct cpu *c, uint32_t abs, uint32_t len);
+
+#endif

@@ -1,0 +1,223 @@
+/* Branching, linkage and EXECUTE. */
+#include "access.h"
+#include "insn.h"
+#include "interrupt.h"
+
+static inline bool cc_selected(const struct cpu *c, unsigned mask)
+{
+    return (mask >> (3 - c->cc)) & 1;
+}
+
+/* Link information of BAL/BALR: in the 24-bit mode the leftmost byte holds
+   the ILC, CC and program mask; in the 31-bit mode bit 0 is one. */
+static uint32_t link_bal(const struct cpu *c)
+{
+    if (c->amask == 0x7FFFFFFFu)
+        return 0x80000000u | c->ia;
+    return (uint32_t)(c->ilc >> 1) << 30 | (uint32_t)c->cc << 28 | (c->pswm & PSW_PM) << 16 | c->ia;
+}
+
+/* Link information of BAS/BASR/BRAS/BRASL/BASSM. */
+static uint32_t link_bas(const struct cpu *c)
+{
+    return c->amask == 0x7FFFFFFFu ? 0x80000000u | c->ia : c->ia;
+}
+
+void op_BCR(struct cpu *c, const uint8_t *ip)
+{
+    if (R2(ip) && cc_selected(c, R1(ip)))
+        branch_to(c, c->gr[R2(ip)]);
+}
+
+void op_BC(struct cpu *c, const uint8_t *ip)
+{
+    if (cc_selected(c, R1(ip)))
+        branch_to(c, addr_rx(c, ip));
+}
+
+void op_BALR(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = c->gr[R2(ip)];
+    c->gr[R1(ip)] = link_bal(c);
+    if (R2(ip))
+        branch_to(c, target);
+}
+
+void op_BAL(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = addr_rx(c, ip);
+    c->gr[R1(ip)] = link_bal(c);
+    branch_to(c, target);
+}
+
+void op_BASR(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = c->gr[R2(ip)];
+    c->gr[R1(ip)] = link_bas(c);
+    if (R2(ip))
+        branch_to(c, target);
+}
+
+void op_BAS(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = addr_rx(c, ip);
+    c->gr[R1(ip)] = link_bas(c);
+    branch_to(c, target);
+}
+
+/* Set the addressing mode from bit 0 of `v` and branch to the rest. */
+static void branch_set_mode(struct cpu *c, uint32_t v)
+{
+    c->amask = (v & 0x80000000u) ? 0x7FFFFFFFu : 0x00FFFFFFu;
+    branch_to(c, v);
+}
+
+void op_BASSM(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = c->gr[R2(ip)];
+    c->gr[R1(ip)] = link_bas(c);
+    if (R2(ip))
+        branch_set_mode(c, target);
+}
+
+void op_BSM(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = c->gr[R2(ip)];
+    int r1 = R1(ip);
+    if (r1)
+        c->gr[r1] = (c->gr[r1] & 0x7FFFFFFFu) | (c->amask == 0x7FFFFFFFu ? 0x80000000u : 0);
+    if (R2(ip))
+        branch_set_mode(c, target);
+}
+
+void op_BCTR(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = c->gr[R2(ip)];
+    if (--c->gr[R1(ip)] != 0 && R2(ip))
+        branch_to(c, target);
+}
+
+void op_BCT(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = addr_rx(c, ip);
+    if (--c->gr[R1(ip)] != 0)
+        branch_to(c, target);
+}
+
+/* BXH/BXLE family: add R3 to R1, compare with the odd register of R3's pair. */
+static bool index_step(struct cpu *c, const uint8_t *ip, bool high)
+{
+    int r1 = R1(ip), r3 = R3(ip);
+    int32_t incr = (int32_t)c->gr[r3];
+    int32_t limit = (int32_t)c->gr[r3 | 1];
+    int32_t v = (int32_t)((uint32_t)c->gr[r1] + (uint32_t)incr);
+    c->gr[r1] = (uint32_t)v;
+    return high ? v > limit : v <= limit;
+}
+
+void op_BXH(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = addr_bd(c, ip + 2);
+    if (index_step(c, ip, true))
+        branch_to(c, target);
+}
+
+void op_BXLE(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = addr_bd(c, ip + 2);
+    if (index_step(c, ip, false))
+        branch_to(c, target);
+}
+
+/* ---- relative branches ---- */
+
+static inline uint32_t rel16(const struct cpu *c, const uint8_t *ip)
+{
+    return insn_address(c) + 2u * (uint32_t)(int32_t)I2_16(ip);
+}
+
+static inline uint32_t rel32(const struct cpu *c, const uint8_t *ip)
+{
+    return insn_address(c) + 2u * (uint32_t)I2_32(ip);
+}
+
+void op_BRC(struct cpu *c, const uint8_t *ip)
+{
+    if (cc_selected(c, R1(ip)))
+        branch_to(c, rel16(c, ip));
+}
+
+void op_BRAS(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = rel16(c, ip);
+    c->gr[R1(ip)] = link_bas(c);
+    branch_to(c, target);
+}
+
+void op_BRCT(struct cpu *c, const uint8_t *ip)
+{
+    if (--c->gr[R1(ip)] != 0)
+        branch_to(c, rel16(c, ip));
+}
+
+void op_BRXH(struct cpu *c, const uint8_t *ip)
+{
+    if (index_step(c, ip, true))
+        branch_to(c, rel16(c, ip));
+}
+
+void op_BRXLE(struct cpu *c, const uint8_t *ip)
+{
+    if (index_step(c, ip, false))
+        branch_to(c, rel16(c, ip));
+}
+
+void op_BRCL(struct cpu *c, const uint8_t *ip)
+{
+    if (cc_selected(c, R1(ip)))
+        branch_to(c, rel32(c, ip));
+}
+
+void op_BRASL(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t target = rel32(c, ip);
+    c->gr[R1(ip)] = link_bas(c);
+    branch_to(c, target);
+}
+
+void op_LARL(struct cpu *c, const uint8_t *ip)
+{
+    c->gr[R1(ip)] = rel32(c, ip) & c->amask;
+}
+
+/* ---- EXECUTE and SUPERVISOR CALL ---- */
+
+void op_EX(struct cpu *c, const uint8_t *ip)
+{
+    uint32_t ea = addr_rx(c, ip);
+    if (ea & 1)
+        cpu_program_check(c, PGM_SPECIFICATION);
+    uint8_t subject[6];
+    const uint8_t *p = access_translate(c, ea, 0, ACC_IFETCH);
+    unsigned room = PAGE_SIZE - (ea & ~PAGE_MASK);
+    subject[0] = p[0];
+    unsigned len = insn_length(subject[0]);
+    for (unsigned i = 1; i < len; i++) {
+        if (i == room)
+            p = access_translate(c, (ea + room) & c->amask, 0, ACC_IFETCH) - room;
+        subject[i] = p[i];
+    }
+    if (subject[0] == 0x44)
+        cpu_program_check(c, PGM_EXECUTE);
+    if (R1(ip))
+        subject[1] |= (uint8_t)c->gr[R1(ip)];
+    c->ex_active = true;
+    c->ex_subject_ia = ea;
+    c->disp->op[subject[0]](c, subject);
+    c->ex_active = false;
+}
+
+void op_SVC(struct cpu *c, const uint8_t *ip)
+{
+    cpu_svc(c, ip[1]);
+}

@@ -1,0 +1,325 @@
+/*
+ * Character and immediate instructions: MVC, CLC, NC/OC/XC, MVN, MVZ,
+ * MVCIN, TR, TRT, the SI instructions, and the interruptible long moves
+ * and compares MVCL and CLCL.
+ */
+#include <string.h>
+
+#include "access.h"
+#include "insn.h"
+#include "interrupt.h"
+
+/* The two operands of an SS instruction with one length (L+1 bytes). */
+struct ss_operands {
+    struct vspan op1, op2;
+    unsigned len;
+};
+
+static void ss_get(struct cpu *c, const uint8_t *ip, struct ss_operands *o,
+                   enum acc_type acc1, bool whole_op2)
+{
+    o->len = ip[1] + 1u;
+    if (whole_op2)
+        vspan_get(c, &o->op2, addr_bd(c, ip + 4), o->len, BASE(ip + 4), ACC_FETCH);
+    vspan_get(c, &o->op1, addr_bd(c, ip + 2), o->len, BASE(ip + 2), acc1);
+}
+
+static inline bool single_piece(const struct ss_operands *o)
+{
+    return o->op1.n0 == o->len && o->op2.n0 == o->len;
+}
+
+void op_MVC(struct cpu *c, const uint8_t *ip)
+{
+    struct ss_operands o;
+    ss_get(c, ip, &o, ACC_STORE, true);
+    uint8_t *d = o.op1.p0;
+    const uint8_t *s = o.op2.p0;
+    /* Byte-by-byte left to right: equal to memmove unless the destination
+       starts inside the source (then bytes propagate). */
+    if (single_piece(&o) && (d <= s || d >= s + o.len)) {
+        memmove(d, s, o.len);
+        return;
+    }
+    for (unsigned i = 0; i < o.len; i++)
+        *vspan_at(&o.op1, i) = *vspan_at(&o.op2, i);
+}
+
+void op_CLC(struct cpu *c, const uint8_t *ip)
+{
+    struct ss_operands o;
+    ss_get(c, ip, &o, ACC_FETCH, true);
+    int r;
+    if (single_piece(&o)) {
+        r = memcmp(o.op1.p0, o.op2.p0, o.len);
+    } else {
+        r = 0;
+        for (unsigned i = 0; i < o.len && !r; i++)
+            r = *vspan_at(&o.op1, i) - *vspan_at(&o.op2, i);
+    }
+    c->cc = r == 0 ? 0 : r < 0 ? 1 : 2;
+}
+
+#define SS_BOOLEAN(NAME, OP)                                                 \
+    void op_##NAME(struct cpu *c, const uint8_t *ip)                         \
+    {                                                                        \
+        struct ss_operands o;                                                \
+        ss_get(c, ip, &o, ACC_STORE, true);                                  \
+        uint8_t any = 0;                                                     \
+        for (unsigned i = 0; i < o.len; i++) {                               \
+            uint8_t *d = vspan_at(&o.op1, i);                                \
+            *d = *d OP *vspan_at(&o.op2, i);                                 \
+            any |= *d;                                                       \
+        }                                                                    \
+        c->cc = any != 0;                                                    \
+    }
+SS_BOOLEAN(NC, &)
+SS_BOOLEAN(OC, |)
+
+void op_XC(struct cpu *c, const uint8_t *ip)
+{
+    struct ss_operands o;
+    ss_get(c, ip, &o, ACC_STORE, true);
+    if (single_piece(&o) && o.op1.p0 == o.op2.p0) {   /* the clearing idiom */
+        memset(o.op1.p0, 0, o.len);
+        c->cc = 0;
+        return;
+    }
+    uint8_t any = 0;
+    for (unsigned i = 0; i < o.len; i++) {
+        uint8_t *d = vspan_at(&o.op1, i);
+        *d ^= *vspan_at(&o.op2, i);
+        any |= *d;
+    }
+    c->cc = any != 0;
+}
+
+void op_MVN(struct cpu *c, const uint8_t *ip)
+{
+    struct ss_operands o;
+    ss_get(c, ip, &o, ACC_STORE, true);
+    for (unsigned i = 0; i < o.len; i++) {
+        uint8_t *d = vspan_at(&o.op1, i);
+        *d = (*d & 0xF0) | (*vspan_at(&o.op2, i) & 0x0F);
+    }
+}
+
+void op_MVZ(struct cpu *c, const uint8_t *ip)
+{
+    struct ss_operands o;
+    ss_get(c, ip, &o, ACC_STORE, true);
+    for (unsigned i = 0; i < o.len; i++) {
+        uint8_t *d = vspan_at(&o.op1, i);
+        *d = (*d & 0x0F) | (*vspan_at(&o.op2, i) & 0xF0);
+    }
+}
+
+void op_MVCIN(struct cpu *c, const uint8_t *ip)
+{
+    unsigned len = ip[1] + 1u;
+    /* The second-operand address designates its rightmost byte. */
+    uint32_t a2 = (addr_bd(c, ip + 4) - (len - 1)) & c->amask;
+    uint8_t buf[256];
+    vfetch_bytes(c, a2, BASE(ip + 4), buf, len);
+    struct vspan d;
+    vspan_get(c, &d, addr_bd(c, ip + 2), len, BASE(ip + 2), ACC_STORE);
+    for (unsigned i = 0; i < len; i++)
+        *vspan_at(&d, i) = buf[len - 1 - i];
+}
+
+/* TR and TRT access only the table bytes they need. */
+void op_TR(struct cpu *c, const uint8_t *ip)
+{
+    unsigned len = ip[1] + 1u;
+    uint32_t table = addr_bd(c, ip + 4);
+    int b2 = BASE(ip + 4);
+    struct vspan d;
+    vspan_get(c, &d, addr_bd(c, ip + 2), len, BASE(ip + 2), ACC_STORE);
+    for (unsigned i = 0; i < len; i++) {
+        uint8_t *p = vspan_at(&d, i);
+        *p = vfetch1(c, (table + *p) & c->amask, b2);
+    }
+}
+
+void op_TRT(struct cpu *c, const uint8_t *ip)
+{
+    unsigned len = ip[1] + 1u;
+    uint32_t a1 = addr_bd(c, ip + 2);
+    uint32_t table = addr_bd(c, ip + 4);
+    int b2 = BASE(ip + 4);
+    struct vspan s;
+    vspan_get(c, &s, a1, len, BASE(ip + 2), ACC_FETCH);
+    for (unsigned i = 0; i < len; i++) {
+        uint8_t fn = vfetch1(c, (table + *vspan_at(&s, i)) & c->amask, b2);
+        if (fn) {
+            uint32_t addr = (a1 + i) & c->amask;
+            c->gr[1] = c->amask == 0x7FFFFFFFu ? (c->gr[1] & 0x80000000u) | addr
+                                               : (c->gr[1] & 0xFF000000u) | addr;
+            c->gr[2] = (c->gr[2] & 0xFFFFFF00u) | fn;
+            c->cc = i == len - 1 ? 2 : 1;
+            return;
+        }
+    }
+    c->cc = 0;
+}
+
+/* ---- SI ---- */
+
+void op_MVI(struct cpu *c, const uint8_t *ip) { vstore1(c, addr_bd(c, ip + 2), BASE(ip + 2), ip[1]); }
+
+void op_CLI(struct cpu *c, const uint8_t *ip)
+{
+    uint8_t v = vfetch1(c, addr_bd(c, ip + 2), BASE(ip + 2));
+    c->cc = v == ip[1] ? 0 : v < ip[1] ? 1 : 2;
+}
+
+void op_TM(struct cpu *c, const uint8_t *ip)
+{
+    uint8_t sel = vfetch1(c, addr_bd(c, ip + 2), BASE(ip + 2)) & ip[1];
+    c->cc = sel == 0 ? 0 : sel == ip[1] ? 3 : 1;
+}
+
+#define SI_BOOLEAN(NAME, OP)                                                 \
+    void op_##NAME(struct cpu *c, const uint8_t *ip)                         \
+    {                                                                        \
+        uint8_t *p = vptr(c, addr_bd(c, ip + 2), BASE(ip + 2), ACC_STORE);   \
+        *p = *p OP ip[1];                                                    \
+        c->cc = *p != 0;                                                     \
+    }
+SI_BOOLEAN(NI, &)
+SI_BOOLEAN(OI, |)
+SI_BOOLEAN(XI, ^)
+
+/* ---- MVCL and CLCL ---- */
+
+/* An operand of a long instruction: address and length in a register pair. */
+struct long_operand {
+    int r;
+    uint32_t addr;
+    uint32_t len;
+};
+
+static void long_load(const struct cpu *c, int r, struct long_operand *o)
+{
+    o->r = r;
+    o->addr = c->gr[r] & c->amask;
+    o->len = c->gr[r + 1] & 0x00FFFFFFu;
+}
+
+/* Write back progress: the address field per addressing mode, the length
+   into bits 8-31 of the odd register (bits 0-7 unchanged). */
+static void long_store(struct cpu *c, const struct long_operand *o)
+{
+    c->gr[o->r] = o->addr & c->amask;
+    c->gr[o->r + 1] = (c->gr[o->r + 1] & 0xFF000000u) | o->len;
+}
+
+static inline uint32_t page_room(uint32_t addr)
+{
+    return PAGE_SIZE - (addr & ~PAGE_MASK);
+}
+
+/* Between units of work an interruptible instruction yields when an event
+   waits: the PSW is backed up to re-execute it. */
+static bool long_yield(struct cpu *c)
+{
+    if (!c->events)
+        return false;
+    c->ia = (c->ia - c->ilc) & c->amask;
+    return true;
+}
+
+void op_MVCL(struct cpu *c, const uint8_t *ip)
+{
+    int r1 = R1(ip), r2 = R2(ip);
+    if ((r1 | r2) & 1)
+        cpu_program_check(c, PGM_SPECIFICATION);
+    struct long_operand d, s;
+    long_load(c, r1, &d);
+    long_load(c, r2, &s);
+    uint8_t pad = (uint8_t)(c->gr[r2 + 1] >> 24);
+    uint8_t cc = d.len == s.len ? 0 : d.len < s.len ? 1 : 2;
+    uint32_t n = d.len < s.len ? d.len : s.len;
+    /* Destructive overlap: the destination starts inside the source bytes
+       still to be moved. */
+    if (n && ((d.addr - s.addr) & c->amask) != 0 && ((d.addr - s.addr) & c->amask) < n) {
+        c->cc = 3;
+        return;
+    }
+    unsigned units = 0;
+    while (d.len) {
+        if (units++ && long_yield(c))
+            return;
+        uint32_t chunk = page_room(d.addr);
+        if (chunk > d.len)
+            chunk = d.len;
+        uint8_t *dp = vptr(c, d.addr, r1, ACC_STORE);
+        if (s.len) {
+            if (chunk > s.len)
+                chunk = s.len;
+            if (chunk > page_room(s.addr))
+                chunk = page_room(s.addr);
+            memmove(dp, vptr(c, s.addr, r2, ACC_FETCH), chunk);
+            s.addr = (s.addr + chunk) & c->amask;
+            s.len -= chunk;
+        } else {
+            memset(dp, pad, chunk);
+        }
+        d.addr = (d.addr + chunk) & c->amask;
+        d.len -= chunk;
+        long_store(c, &d);
+        long_store(c, &s);
+    }
+    long_store(c, &d);
+    long_store(c, &s);
+    c->cc = cc;
+}
+
+void op_CLCL(struct cpu *c, const uint8_t *ip)
+{
+    int r1 = R1(ip), r2 = R2(ip);
+    if ((r1 | r2) & 1)
+        cpu_program_check(c, PGM_SPECIFICATION);
+    struct long_operand a, b;
+    long_load(c, r1, &a);
+    long_load(c, r2, &b);
+    uint8_t pad = (uint8_t)(c->gr[r2 + 1] >> 24);
+    uint8_t cc = 0;
+    unsigned units = 0;
+    while ((a.len || b.len) && cc == 0) {
+        if (units++ && long_yield(c))
+            return;
+        uint32_t chunk = 0xFFFFFFFFu;
+        const uint8_t *pa = NULL, *pb = NULL;
+        if (a.len) {
+            chunk = a.len < page_room(a.addr) ? a.len : page_room(a.addr);
+            pa = vptr(c, a.addr, r1, ACC_FETCH);
+        }
+        if (b.len) {
+            uint32_t room = b.len < page_room(b.addr) ? b.len : page_room(b.addr);
+            chunk = room < chunk ? room : chunk;
+            pb = vptr(c, b.addr, r2, ACC_FETCH);
+        }
+        uint32_t i = 0;
+        for (; i < chunk; i++) {
+            uint8_t x = pa ? pa[i] : pad, y = pb ? pb[i] : pad;
+            if (x != y) {
+                cc = x < y ? 1 : 2;
+                break;
+            }
+        }
+        if (a.len) {
+            a.addr = (a.addr + i) & c->amask;
+            a.len -= i;
+        }
+        if (b.len) {
+            b.addr = (b.addr + i) & c->amask;
+            b.len -= i;
+        }
+        long_store(c, &a);
+        long_store(c, &b);
+    }
+    long_store(c, &a);
+    long_store(c, &b);
+    c->cc = cc;
+}

@@ -1,0 +1,205 @@
+/* Interruptions (Principles of Operation chapter 6). */
+#include "interrupt.h"
+
+#include "access.h"
+#include "machine.h"
+#include "timer.h"
+
+#define CR0_AFP       0x00040000u   /* bit 13: AFP-register control */
+#define CR0_MALFUNC   0x00008000u
+#define CR0_EMERGENCY 0x00004000u
+#define CR0_EXTCALL   0x00002000u
+#define CR0_CKC       0x00000800u
+#define CR0_CPUTIMER  0x00000400u
+#define CR0_SERVICE   0x00000200u
+#define CR0_INTKEY    0x00000040u
+
+/* Exceptions after which the old PSW addresses the instruction itself. */
+static bool nullifying(uint16_t code)
+{
+    switch (code & 0x7F) {
+    case PGM_SEGMENT_TRANS: case PGM_PAGE_TRANS: case PGM_TRACE_TABLE:
+    case PGM_AFX_TRANS: case PGM_ASX_TRANS: case PGM_LX_TRANS: case PGM_EX_TRANS:
+    case PGM_PRIMARY_AUTHORITY: case PGM_SECONDARY_AUTHORITY:
+    case PGM_ALEN_TRANS: case PGM_ALE_SEQUENCE: case PGM_ASTE_VALIDITY:
+    case PGM_ASTE_SEQUENCE: case PGM_EXTENDED_AUTHORITY:
+    case PGM_STACK_FULL: case PGM_STACK_EMPTY: case PGM_STACK_SPEC:
+    case PGM_STACK_TYPE: case PGM_STACK_OPERATION:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static uint8_t *lowcore(struct cpu *c, uint32_t off)
+{
+    return c->ms->mem + c->prefix + off;
+}
+
+void cpu_psw_swap(struct cpu *c, uint32_t old_addr, uint32_t new_addr)
+{
+    cpu_store_psw(c, lowcore(c, old_addr));
+    c->ex_active = false;
+    cpu_load_psw(c, lowcore(c, new_addr));
+}
+
+/* Store the program-interruption information and swap PSWs. */
+static void program_interrupt(struct cpu *c, uint16_t code, unsigned ilc)
+{
+    uint8_t *lc = lowcore(c, 0);
+    if (c->per_pending) {
+        code |= PGM_PER_EVENT;
+        put_be16(lc + LC_PER_CODE, c->per_code);
+        put_be32(lc + LC_PER_ADDRESS, (uint32_t)c->per_address);
+        c->per_pending = 0;
+    }
+    lc[LC_PGM_ILC] = 0;
+    lc[LC_PGM_ILC + 1] = (uint8_t)ilc;
+    put_be16(lc + LC_PGM_CODE, code);
+    if (c->m->hooks.program_interrupt)
+        c->m->hooks.program_interrupt(c->m->hooks.ctx, c, code);
+    cpu_psw_swap(c, LC_PGM_OLD, LC_PGM_NEW);
+    /* A program interruption on the very first instruction of the program
+       interruption handler (or on its PSW) repeats forever: stop the CPU. */
+    if (c->pgm_seen && c->icount - c->pgm_icount <= 1) {
+        c->pgm_loop = true;
+        cpu_post_event(c, EV_STOP);
+    }
+    c->pgm_seen = true;
+    c->pgm_icount = c->icount;
+}
+
+_Noreturn void cpu_program_check(struct cpu *c, uint16_t code)
+{
+    if (nullifying(code))
+        c->ia = (c->ia - c->ilc) & c->amask;
+    program_interrupt(c, code, c->ilc);
+    longjmp(*c->jmp, 1);
+}
+
+void cpu_early_psw_exception(struct cpu *c)
+{
+    /* The invalid PSW is stored unchanged, with an ILC of zero. */
+    program_interrupt(c, PGM_SPECIFICATION, 0);
+}
+
+_Noreturn void cpu_data_exception(struct cpu *c, uint8_t dxc)
+{
+    lowcore(c, 0)[LC_DXC] = dxc;
+    if (c->cr[0] & CR0_AFP)
+        c->fpc = (c->fpc & ~0x0000FF00u) | (uint32_t)dxc << 8;
+    cpu_program_check(c, PGM_DATA);
+}
+
+_Noreturn void cpu_translation_exception(struct cpu *c, uint16_t code, uint32_t teid)
+{
+    put_be32(lowcore(c, LC_TEID), teid);
+    cpu_program_check(c, code);
+}
+
+void cpu_svc(struct cpu *c, uint8_t code)
+{
+    uint8_t *lc = lowcore(c, 0);
+    lc[LC_SVC_ILC] = 0;
+    lc[LC_SVC_ILC + 1] = c->ilc;
+    lc[LC_SVC_CODE] = 0;
+    lc[LC_SVC_CODE + 1] = code;
+    cpu_psw_swap(c, LC_SVC_OLD, LC_SVC_NEW);
+}
+
+/* The highest-priority pending external interruption the CR0 subclass
+   masks allow, as its interruption code; 0 if none. */
+static uint16_t external_pending(struct cpu *c)
+{
+    uint32_t cr0 = c->cr[0];
+    struct machine *m = c->m;
+    if ((cr0 & CR0_EMERGENCY) && c->emergency_from)
+        return 0x1201;
+    if ((cr0 & CR0_EXTCALL) && (c->ext_pending & EXTP_EXTCALL))
+        return 0x1202;
+    if ((cr0 & CR0_CKC) && timer_ckc_pending(c))
+        return 0x1004;
+    if ((cr0 & CR0_CPUTIMER) && timer_cpu_timer_pending(c))
+        return 0x1005;
+    if ((cr0 & CR0_INTKEY) && m->intkey_pending)
+        return 0x0040;
+    if ((cr0 & CR0_SERVICE) && m->service_pending)
+        return 0x2401;
+    return 0;
+}
+
+static bool io_pending(struct cpu *c)
+{
+    const struct io_ops *io = c->m->io;
+    return io && io->pending(c->m->io_ctx, (uint8_t)(c->cr[6] >> 24));
+}
+
+bool cpu_interrupt_pending(struct cpu *c)
+{
+    if ((c->pswm & PSW_EXT) && external_pending(c))
+        return true;
+    return (c->pswm & PSW_IO) && io_pending(c);
+}
+
+static void take_external(struct cpu *c, uint16_t code)
+{
+    uint8_t *lc = lowcore(c, 0);
+    struct machine *m = c->m;
+    put_be16(lc + LC_EXT_CPUAD, 0);
+    pthread_mutex_lock(&m->lock);
+    switch (code) {
+    case 0x1201: {
+        int from = __builtin_ctzll(c->emergency_from);
+        c->emergency_from &= ~(UINT64_C(1) << from);
+        put_be16(lc + LC_EXT_CPUAD, (uint16_t)from);
+        break;
+    }
+    case 0x1202:
+        c->ext_pending &= ~EXTP_EXTCALL;
+        put_be16(lc + LC_EXT_CPUAD, c->extcall_from);
+        break;
+    case 0x0040:
+        m->intkey_pending = false;
+        break;
+    case 0x2401:
+        m->service_pending = false;
+        put_be32(lc + LC_EXT_PARAM, m->service_signal);
+        break;
+    default:
+        break;   /* clock comparator and CPU timer persist while the condition does */
+    }
+    pthread_mutex_unlock(&m->lock);
+    put_be16(lc + LC_EXT_CODE, code);
+    cpu_psw_swap(c, LC_EXT_OLD, LC_EXT_NEW);
+}
+
+static bool take_io(struct cpu *c)
+{
+    uint32_t ssid, parm;
+    const struct io_ops *io = c->m->io;
+    if (!io || !io->dequeue(c->m->io_ctx, (uint8_t)(c->cr[6] >> 24), &ssid, &parm))
+        return false;
+    put_be32(lowcore(c, LC_IO_SSID), ssid);
+    put_be32(lowcore(c, LC_IO_PARAM), parm);
+    cpu_psw_swap(c, LC_IO_OLD, LC_IO_NEW);
+    return true;
+}
+
+bool cpu_take_interrupt(struct cpu *c)
+{
+    if (c->pswm & PSW_EXT) {
+        uint16_t code = external_pending(c);
+        if (code) {
+            take_external(c, code);
+            return true;
+        }
+    }
+    if ((c->pswm & PSW_IO) && take_io(c))
+        return true;
+    return false;
+}
+
+void cpu_restart_interrupt(struct cpu *c)
+{
+    cpu_psw_swap(c, LC_RESTART_OLD, LC_RESTART_NEW);
+}

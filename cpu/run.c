@@ -1,0 +1,200 @@
+/*
+ * The dispatch loop.  The fast path is: one event-flag test, a check that
+ * the instruction lies in the cached instruction page, a table call.
+ * Everything else (page crossing, interruptions, waits, tracing, PER) is
+ * out of line.
+ */
+#include <errno.h>
+#include <time.h>
+
+#include "access.h"
+#include "insn.h"
+#include "interrupt.h"
+#include "machine.h"
+#include "timer.h"
+
+#define BATCH 65536   /* instructions between timer checks */
+
+/* Instruction fetch when the instruction is not inside the cached page:
+   refill the cache, or assemble an instruction that crosses a page. */
+static const uint8_t *fetch_slow(struct cpu *c)
+{
+    uint32_t ia = c->ia;
+    c->ilc = 0;   /* a fetch exception leaves the PSW at the instruction */
+    if (ia & 1)
+        cpu_program_check(c, PGM_SPECIFICATION);
+    uint8_t *host = access_translate(c, ia, 0, ACC_IFETCH);
+    uint32_t off = ia & ~PAGE_MASK;
+    c->if_vpage = ia & PAGE_MASK;
+    c->if_addend = (uintptr_t)(host - off) - c->if_vpage;
+    if (off <= PAGE_SIZE - 6)
+        return host;
+    uint32_t avail = PAGE_SIZE - off;
+    __builtin_memcpy(c->ibuf, host, avail);
+    unsigned len = insn_length(c->ibuf[0]);
+    if (len > avail) {
+        const uint8_t *next = access_translate(c, (ia + avail) & c->amask, 0, ACC_IFETCH);
+        __builtin_memcpy(c->ibuf + avail, next, len - avail);
+        cpu_ifetch_invalidate(c);
+    }
+    return c->ibuf;
+}
+
+static inline const uint8_t *fetch(struct cpu *c)
+{
+    uint32_t off = c->ia - c->if_vpage;
+    if (__builtin_expect(off <= PAGE_SIZE - 6 && !(off & 1), 1))
+        return (const uint8_t *)(c->if_addend + c->ia);
+    return fetch_slow(c);
+}
+
+/* Execute the instruction at ip (already fetched). */
+static inline void execute(struct cpu *c, const uint8_t *ip)
+{
+    unsigned len = insn_length(ip[0]);
+    c->ilc = (uint8_t)len;
+    c->ia = (c->ia + len) & c->amask;
+    c->icount++;
+    c->disp->op[ip[0]](c, ip);
+}
+
+static void run_batch(struct cpu *c, uint64_t n)
+{
+    do
+        execute(c, fetch(c));
+    while (--n && !c->events);
+}
+
+/* One instruction with the observers that make the fast path leave. */
+static void step_observed(struct cpu *c)
+{
+    const uint8_t *ip = fetch(c);
+    struct machine *m = c->m;
+    if ((c->events & EV_TRACE) && m->hooks.trace)
+        m->hooks.trace(m->hooks.ctx, c, ip);
+    execute(c, ip);
+}
+
+/* Block in an enabled wait until an interruption, a timer or an event. */
+static void wait_enabled(struct cpu *c)
+{
+    struct machine *m = c->m;
+    for (;;) {
+        pthread_mutex_lock(&m->lock);
+        uint64_t gen = m->kick_gen;
+        pthread_mutex_unlock(&m->lock);
+        if ((c->events & (EV_STOP | EV_RESTART | EV_TLB_FLUSH)) || cpu_interrupt_pending(c))
+            return;
+        uint64_t deadline = timer_next_deadline(c);
+        pthread_mutex_lock(&m->lock);
+        while (m->kick_gen == gen) {
+            if (deadline == UINT64_MAX) {
+                pthread_cond_wait(&m->wake, &m->lock);
+                continue;
+            }
+            uint64_t now = timer_host_tod();
+            if (now >= deadline)
+                break;
+            uint64_t ns = ((deadline - now) >> 12) * 1000u + 1000u;
+            struct timespec ts;
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            ts.tv_sec += (time_t)(ns / 1000000000u);
+            ts.tv_nsec += (long)(ns % 1000000000u);
+            if (ts.tv_nsec >= 1000000000L) {
+                ts.tv_sec++;
+                ts.tv_nsec -= 1000000000L;
+            }
+            if (pthread_cond_timedwait(&m->wake, &m->lock, &ts) == ETIMEDOUT)
+                break;
+        }
+        pthread_mutex_unlock(&m->lock);
+        if (deadline != UINT64_MAX && timer_host_tod() >= deadline)
+            return;
+    }
+}
+
+static void wait_enabled_unmarked(struct cpu *c)
+{
+    __atomic_store_n(&c->executing, false, __ATOMIC_RELEASE);
+    wait_enabled(c);
+    __atomic_store_n(&c->executing, true, __ATOMIC_RELEASE);
+}
+
+/* Handle the events that made the fast path leave.  Returns an exit
+   reason, or -1 to go on executing. */
+static int service_events(struct cpu *c)
+{
+    uint32_t ev = __atomic_load_n(&c->events, __ATOMIC_ACQUIRE);
+    if (ev & EV_TLB_FLUSH) {
+        cpu_tlb_purge(c);   /* purge first: the requester waits for the clear */
+        cpu_clear_event(c, EV_TLB_FLUSH);
+    }
+    if (ev & EV_STOP) {
+        cpu_clear_event(c, EV_STOP);
+        c->state = c->pgm_loop ? CPU_CHECKSTOP : CPU_STOPPED;
+        return c->pgm_loop ? CPU_EXIT_CHECKSTOP : CPU_EXIT_STOPPED;
+    }
+    if (ev & EV_RESTART) {
+        cpu_clear_event(c, EV_RESTART);
+        cpu_restart_interrupt(c);
+        return -1;
+    }
+    if (ev & EV_PSW_INVALID) {
+        cpu_clear_event(c, EV_PSW_INVALID);
+        cpu_early_psw_exception(c);
+        return -1;
+    }
+    if (ev & EV_CHECK_INTR) {
+        cpu_clear_event(c, EV_CHECK_INTR);
+        if (cpu_take_interrupt(c))
+            return -1;
+    }
+    if (ev & EV_WAIT) {
+        if (!(c->pswm & (PSW_IO | PSW_EXT | PSW_MCHECK)))
+            return CPU_EXIT_DISABLED_WAIT;
+        wait_enabled_unmarked(c);
+        cpu_post_event(c, EV_CHECK_INTR);
+        return -1;
+    }
+    if (ev & (EV_TRACE | EV_PER)) {
+        if (c->icount >= c->icount_limit)
+            return CPU_EXIT_LIMIT;
+        step_observed(c);
+        return -1;
+    }
+    return -1;
+}
+
+/* Between batches: has a timer interruption become pending? */
+static void check_timers(struct cpu *c)
+{
+    if ((c->pswm & PSW_EXT) && (c->cr[0] & 0x00000C00u) &&
+        (timer_ckc_pending(c) || timer_cpu_timer_pending(c)))
+        cpu_post_event(c, EV_CHECK_INTR);
+}
+
+enum cpu_exit cpu_run(struct cpu *c)
+{
+    jmp_buf jb;
+    jmp_buf *volatile outer = c->jmp;
+    c->jmp = &jb;
+    __atomic_store_n(&c->executing, true, __ATOMIC_RELEASE);
+    setjmp(jb);   /* a program interruption has been taken: go on */
+    for (;;) {
+        int r = -1;
+        if (c->events)
+            r = service_events(c);
+        else if (c->icount >= c->icount_limit)
+            r = CPU_EXIT_LIMIT;
+        if (r >= 0) {
+            __atomic_store_n(&c->executing, false, __ATOMIC_RELEASE);
+            c->jmp = outer;
+            return (enum cpu_exit)r;
+        }
+        if (c->events)
+            continue;
+        uint64_t n = c->icount_limit - c->icount;
+        run_batch(c, n < BATCH ? n : BATCH);
+        check_timers(c);
+    }
+}
