@@ -161,18 +161,12 @@ void vstore_cross(struct cpu *c, uint32_t ea, int arn, unsigned len, uint64_t va
     vstore_bytes(c, ea, arn, buf, len);
 }
 
-void vspan_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, int arn, enum acc_type acc)
+void vspan_get_cross(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, int arn, enum acc_type acc)
 {
-    ea &= c->amask;
     uint32_t room = PAGE_SIZE - (ea & ~PAGE_MASK);
     s->len = len;
-    s->p0 = vptr(c, ea, arn, acc);
-    if (len <= room) {
-        s->n0 = len;
-        s->p1 = NULL;
-        return;
-    }
     s->n0 = room;
+    s->p0 = vptr(c, ea, arn, acc);
     s->p1 = vptr(c, (ea + room) & c->amask, arn, acc);
 }
 

@@ -105,7 +105,20 @@ struct vspan {
     uint32_t len;
 };
 
-void vspan_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, int arn, enum acc_type acc);
+void vspan_get_cross(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, int arn, enum acc_type acc);
+
+/* ea must already be an effective address (wrapped to the addressing mode). */
+static inline void vspan_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, int arn,
+                             enum acc_type acc)
+{
+    if (__builtin_expect((ea & ~PAGE_MASK) + len <= PAGE_SIZE, 1)) {
+        s->p0 = vptr(c, ea, arn, acc);
+        s->p1 = NULL;
+        s->n0 = s->len = len;
+        return;
+    }
+    vspan_get_cross(c, s, ea, len, arn, acc);
+}
 
 static inline uint8_t *vspan_at(const struct vspan *s, uint32_t i)
 {

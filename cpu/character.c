@@ -35,14 +35,20 @@ void op_MVC(struct cpu *c, const uint8_t *ip)
     ss_get(c, ip, &o, ACC_STORE, true);
     uint8_t *d = o.op1.p0;
     const uint8_t *s = o.op2.p0;
-    /* Byte-by-byte left to right: equal to memmove unless the destination
-       starts inside the source (then bytes propagate). */
-    if (single_piece(&o) && (d <= s || d >= s + o.len)) {
-        memmove(d, s, o.len);
+    if (!single_piece(&o)) {
+        for (unsigned i = 0; i < o.len; i++)
+            *vspan_at(&o.op1, i) = *vspan_at(&o.op2, i);
         return;
     }
-    for (unsigned i = 0; i < o.len; i++)
-        *vspan_at(&o.op1, i) = *vspan_at(&o.op2, i);
+    /* Byte-by-byte left to right: equal to memmove unless the destination
+       starts inside the source; then bytes propagate (MVC 1(n),0 fills). */
+    if (d <= s || d >= s + o.len)
+        memmove(d, s, o.len);
+    else if (d == s + 1)
+        memset(d, *s, o.len);
+    else
+        for (unsigned i = 0; i < o.len; i++)
+            d[i] = s[i];
 }
 
 void op_CLC(struct cpu *c, const uint8_t *ip)
