@@ -75,6 +75,7 @@ enum cpu_exit {
     CPU_EXIT_STOPPED,        /* stop requested or CPU stopped */
     CPU_EXIT_CHECKSTOP,
     CPU_EXIT_LIMIT,          /* instruction limit reached */
+    CPU_EXIT_ENABLED_WAIT,   /* enabled wait and exit_on_wait is set */
 };
 
 struct cpu {
@@ -119,6 +120,8 @@ struct cpu {
     uint32_t ex_subject_ia;       /* address of EXECUTE's subject instruction */
     uint8_t ibuf[8];              /* instruction crossing a page boundary */
     uint64_t icount_limit;        /* cpu_run stops here (UINT64_MAX: none) */
+    bool exit_on_wait;            /* an enabled wait returns instead of blocking
+                                     (a hypervisor schedules something else) */
     jmp_buf *jmp;                 /* where a program interruption unwinds to */
     bool pgm_loop;                /* program-interruption loop detected */
     bool pgm_seen;                /* a program interruption happened ... */

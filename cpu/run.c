@@ -157,6 +157,8 @@ static int service_events(struct cpu *c)
     if (ev & EV_WAIT) {
         if (!(c->pswm & (PSW_IO | PSW_EXT | PSW_MCHECK)))
             return CPU_EXIT_DISABLED_WAIT;
+        if (c->exit_on_wait && !cpu_interrupt_pending(c))
+            return CPU_EXIT_ENABLED_WAIT;
         wait_enabled_unmarked(c);
         cpu_post_event(c, EV_CHECK_INTR);
         return -1;
@@ -187,10 +189,10 @@ enum cpu_exit cpu_run(struct cpu *c)
     setjmp(jb);   /* a program interruption has been taken: go on */
     for (;;) {
         int r = -1;
-        if (c->events)
-            r = service_events(c);
-        else if (c->icount >= c->icount_limit)
+        if (c->icount >= c->icount_limit)
             r = CPU_EXIT_LIMIT;
+        else if (c->events)
+            r = service_events(c);
         if (r >= 0) {
             __atomic_store_n(&c->executing, false, __ATOMIC_RELEASE);
             c->jmp = outer;

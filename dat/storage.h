@@ -23,6 +23,9 @@
 #define SKEY_R     0x04
 #define SKEY_C     0x02
 
+/* Inaccessible bytes mapped before and after every storage. */
+#define STORAGE_GUARD (UINT64_C(1) << 20)
+
 /* The largest ESA/390 absolute storage: 2 GiB (31-bit addresses). */
 #define STORAGE_MAX (UINT64_C(1) << 31)
 
