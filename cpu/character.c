@@ -159,8 +159,9 @@ void op_TRT(struct cpu *c, const uint8_t *ip)
         uint8_t fn = vfetch1(c, (table + *vspan_at(&s, i)) & c->amask, b2);
         if (fn) {
             uint32_t addr = (a1 + i) & c->amask;
-            c->gr[1] = c->amask == 0x7FFFFFFFu ? (c->gr[1] & 0x80000000u) | addr
-                                               : (c->gr[1] & 0xFF000000u) | addr;
+            /* 24-bit mode: bits 8-31 replaced; 31-bit mode: bits 1-31
+               replaced and bit 0 set to zero */
+            c->gr[1] = c->amask == 0x7FFFFFFFu ? addr : (c->gr[1] & 0xFF000000u) | addr;
             c->gr[2] = (c->gr[2] & 0xFFFFFF00u) | fn;
             c->cc = i == len - 1 ? 2 : 1;
             return;

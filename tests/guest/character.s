@@ -51,7 +51,7 @@
         sr      %r2,%r2
         trt     digits-_start(10,0),0(%r4)      # function byte at '7' (X'F7') is 5
         CHECK_CC 1, 16
-        CHECK_R %r1, 0x80000000+digits+7, 17     # bits 1-31 replaced (31-bit mode)
+        CHECK_R %r1, digits+7, 17               # 31-bit mode: bit 0 set to zero
         CHECK_R %r2, 5, 18
         trt     digits-_start(7,0),0(%r4)       # none of 0-6 selected
         CHECK_CC 0, 19
