@@ -93,10 +93,11 @@ static void edit(struct cpu *c, const uint8_t *ip, bool edmk)
     /* The CC describes the last field: zero, or by the indicator (left on
        by a minus sign) negative or positive. */
     c->cc = !e.nonzero ? 0 : e.sig ? 1 : 2;
-    /* EDMK: GR1 gets the address of the last first significant digit,
-       bits 8-31 (24-bit mode) or 1-31 (31-bit mode). */
+    /* EDMK: GR1 gets the address of the last first significant digit: in
+       bits 8-31 with bits 0-7 unchanged (24-bit mode), or in bits 1-31
+       with bit 0 set to zero (31-bit mode). */
     if (edmk && e.marked)
-        c->gr[1] = (c->gr[1] & ~c->amask) | e.mark;
+        c->gr[1] = c->amask == 0x7FFFFFFFu ? e.mark : (c->gr[1] & 0xFF000000u) | e.mark;
 }
 
 void op_ED(struct cpu *c, const uint8_t *ip) { edit(c, ip, false); }
