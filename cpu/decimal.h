@@ -3,9 +3,10 @@
  * pack.c, edit.c) and their unit tests.
  *
  * A packed field of up to 16 bytes (31 digits and a sign) is handled as one
- * right-aligned big-endian 128-bit number.  Valid operands are converted to
- * binary and back with SWAR steps on 64-bit words (a handful of multiplies
- * instead of a loop over the digits), and the arithmetic is done in binary.
+ * right-aligned big-endian 128-bit number.  Everything works on whole words
+ * (SWAR) instead of looping over digits: validity checks, BCD addition and
+ * subtraction, and the conversions to and from binary (a handful of
+ * multiplies) that MP, DP, CVB and CVD need.
  */
 #ifndef VM390_CPU_DECIMAL_H
 #define VM390_CPU_DECIMAL_H
