@@ -312,6 +312,12 @@ int hfp_mul_add(struct hfp *r, const struct hfp *a1, const struct hfp *a2, const
     }
     struct hfp addend = *a1;
     addend.frac <<= 4 * f;
+    /* A zero term adds nothing: its characteristic must not cause the
+       other term (whose exponent may lie beyond the format) to be shifted. */
+    if (addend.frac == 0)
+        addend.expo = p.expo;
+    if (p.frac == 0)
+        p.expo = addend.expo;
     *r = add_guarded(&p, &addend, addend.neg != subtract, 2 * f);
     normalize(r, 2 * f + 1);
     r->frac >>= 4 * (f + 1);

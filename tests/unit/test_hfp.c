@@ -256,6 +256,15 @@ static void test_mul_add(void)
     struct hfp tiny = S(0x10100000), big = S(0x70100000), half = S(0x40800000);
     CU_ASSERT_EQUAL(hfp_mul_add(&r, &half, &tiny, &tiny, HFP_SHORT, false, EU), 0);
     CU_ASSERT_EQUAL(s_of(&r), 0x40800000);
+    /* a zero first operand does not shift the product away */
+    struct hfp zero = S(0);
+    CU_ASSERT_EQUAL(hfp_mul_add(&r, &zero, &tiny, &tiny, HFP_SHORT, false, EU),
+                    PGM_HFP_EXP_UNDERFLOW);
+    CU_ASSERT_EQUAL(s_of(&r), 0x5F100000);          /* 16^-98: -0x21 + 128 */
+    /* nor does a zero product shift the first operand: normalized */
+    struct hfp unn = S(0x43000123);
+    hfp_mul_add(&r, &unn, &zero, &big, HFP_SHORT, true, 0);
+    CU_ASSERT_EQUAL(s_of(&r), 0xC0123000);
     /* overflow of the result: 16^94 has characteristic 0x9F */
     CU_ASSERT_EQUAL(hfp_mul_add(&r, &half, &big, &big, HFP_SHORT, false, 0),
                     PGM_HFP_EXP_OVERFLOW);
