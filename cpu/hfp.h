@@ -81,8 +81,6 @@ uint8_t hfp_to_int32(int32_t *out, const struct hfp *a, enum hfp_fmt f, unsigned
 
 /* ---- register and operand access for the handlers ---- */
 
-#define CR0_AFP_REGISTERS 0x00040000u   /* CR0 bit 13 */
-
 /* Check register fields: extended operands need a valid pair designation
    (specification exception), then without the AFP-register control only
    FPRs 0, 2, 4 and 6 exist (data exception, DXC 1).  r2 < 0: no second

@@ -9,7 +9,7 @@
 
 static bool afp_missing(const struct cpu *c, int r)
 {
-    return !(c->cr[0] & CR0_AFP_REGISTERS) && (r & 9);
+    return !(c->cr[0] & CR0_AFP) && (r & 9);
 }
 
 void hfp_check_regs(struct cpu *c, int r1, enum hfp_fmt f1, int r2, enum hfp_fmt f2)
