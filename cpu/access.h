@@ -37,6 +37,15 @@ static inline uint8_t *vptr(struct cpu *c, uint32_t ea, int arn, enum acc_type a
     return access_translate(c, ea, arn, acc);
 }
 
+/* Host pointer of instruction-space address ea (EXECUTE's subject). */
+static inline const uint8_t *iptr(struct cpu *c, uint32_t ea)
+{
+    struct tlb_entry *e = tlb_slot(c->tlb_insn, ea);
+    if (__builtin_expect(e->tag_fetch == tlb_tag(ea, c->key_tag), 1))
+        return (const uint8_t *)(e->addend + ea);
+    return access_translate(c, ea, 0, ACC_IFETCH);
+}
+
 /* Operands that may cross a page boundary (or wrap) go through these. */
 uint64_t vfetch_cross(struct cpu *c, uint32_t ea, int arn, unsigned len);
 void vstore_cross(struct cpu *c, uint32_t ea, int arn, unsigned len, uint64_t val);

@@ -198,14 +198,14 @@ void op_EX(struct cpu *c, const uint8_t *ip)
     if (ea & 1)
         cpu_program_check(c, PGM_SPECIFICATION);
     uint8_t subject[6];
-    const uint8_t *p = access_translate(c, ea, 0, ACC_IFETCH);
+    const uint8_t *p = iptr(c, ea);
     unsigned room = PAGE_SIZE - (ea & ~PAGE_MASK);
-    subject[0] = p[0];
-    unsigned len = insn_length(subject[0]);
-    for (unsigned i = 1; i < len; i++) {
-        if (i == room)
-            p = access_translate(c, (ea + room) & c->amask, 0, ACC_IFETCH) - room;
-        subject[i] = p[i];
+    unsigned len = insn_length(p[0]);
+    if (__builtin_expect(len <= room, 1)) {
+        __builtin_memcpy(subject, p, len);
+    } else {
+        __builtin_memcpy(subject, p, room);
+        __builtin_memcpy(subject + room, iptr(c, (ea + room) & c->amask), len - room);
     }
     if (subject[0] == 0x44)
         cpu_program_check(c, PGM_EXECUTE);

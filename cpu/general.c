@@ -475,6 +475,12 @@ void op_ICM(struct cpu *c, const uint8_t *ip)
     int r1 = R1(ip);
     unsigned mask = R3(ip);
     uint32_t ea = addr_bd(c, ip + 2);
+    if (mask == 0xF) {   /* the common whole-word case */
+        uint32_t v = vfetch4(c, ea, BASE(ip + 2));
+        c->gr[r1] = v;
+        c->cc = v == 0 ? 0 : (v >> 31) ? 1 : 2;
+        return;
+    }
     uint8_t buf[4];
     unsigned n = (unsigned)__builtin_popcount(mask);
     if (n)
