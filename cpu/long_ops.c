@@ -32,7 +32,7 @@ static void fill_pad(uint8_t *p, uint32_t n, uint32_t left, uint16_t pad)
    bytes done end on a character boundary. */
 static inline bool unit_limit(const struct cpu *c, uint32_t done, uint32_t limit, unsigned csize)
 {
-    return done >= limit || (done && done % csize == 0 && c->events);
+    return done >= limit || (done && done % csize == 0 && event_waits(c));
 }
 
 /* Registers reflect the progress after every unit, so that an access

@@ -59,6 +59,13 @@ static inline uint32_t min_u32(uint32_t a, uint32_t b)
     return a < b ? a : b;
 }
 
+/* Does an event wait that an interruptible instruction should stop for?
+   (Tracing and PER are modes, not events to stop for.) */
+static inline bool event_waits(const struct cpu *c)
+{
+    return c->events & ~(EV_TRACE | EV_PER);
+}
+
 /* Back the PSW up to the instruction so that it is executed again (an
    interruptible instruction between two units of operation). */
 static inline void reexecute(struct cpu *c)
