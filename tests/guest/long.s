@@ -4,15 +4,8 @@
 # address, condition codes, register updates per addressing mode, CC 3
 # after a CPU-determined amount, specification and access exceptions.
         .include "lib.inc"
-        .include "const.inc"
+        .include "regs.inc"
 
-# Operand pairs: R2/R3 (first) and R4/R5 (third).
-        .macro  OPS a, la, b, lb
-        LV      %r2, \a
-        LV      %r3, \la
-        LV      %r4, \b
-        LV      %r5, \lb
-        .endm
 
 # clclu %r2,%r4,disp (not known to the assembler)
         .macro  CLCLU24 disp

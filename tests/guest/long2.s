@@ -3,14 +3,8 @@
 # PSW-key mask in the problem state), and the register progress of MVCLE
 # when a page-translation exception interrupts it.
         .include "lib.inc"
-        .include "const.inc"
+        .include "regs.inc"
 
-        .macro  OPS a, la, b, lb
-        LV      %r2, \a
-        LV      %r3, \la
-        LV      %r4, \b
-        LV      %r5, \lb
-        .endm
 
 # Load a PSW with word 0 `w0` continuing at the next instruction.
         .macro  PSW_CONTINUE w0

@@ -4,7 +4,7 @@
 # exceptions only for bytes that are reached, CC 3 after a CPU-determined
 # amount (resumed by executing the instruction again).
         .include "lib.inc"
-        .include "const.inc"
+        .include "regs.inc"
         TEST_BEGIN
         lhi     %r0,0
         # CLST equal strings: CC 0, registers unchanged

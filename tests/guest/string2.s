@@ -2,7 +2,7 @@
 # substring length in GR0, pad byte in GR1, register pairs with 32-bit
 # lengths, condition codes, padding, CC 3 after a CPU-determined amount.
         .include "lib.inc"
-        .include "const.inc"
+        .include "regs.inc"
 
 # Fill LEN bytes at ADDR with BYTE (MVCL with padding; uses GR8-GR11).
         .macro  FILL addr, len, byte
@@ -13,13 +13,6 @@
         mvcl    %r8,%r10
         .endm
 
-# Operand pairs for CUSE: R2/R3 and R4/R5.
-        .macro  OPS a, la, b, lb
-        LV      %r2, \a
-        LV      %r3, \la
-        LV      %r4, \b
-        LV      %r5, \lb
-        .endm
 
         TEST_BEGIN
         # a substring of 3 equal bytes from the second position: CC 0,

@@ -4,14 +4,8 @@
 # UNICODE: results, test characters, table alignment, register updates,
 # CC 1/2/3, specification exceptions.
         .include "lib.inc"
-        .include "const.inc"
+        .include "regs.inc"
 
-        .macro  OPS a, la, b, lb
-        LV      %r2, \a
-        LV      %r3, \la
-        LV      %r4, \b
-        LV      %r5, \lb
-        .endm
 
         TEST_BEGIN
         # table at X'3000': byte i -> i+1
