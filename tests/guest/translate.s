@@ -92,7 +92,8 @@
         la      %r2,1(%r2)
         brct    %r3,4b
         LV      %r1, 0x3800
-        LV      %r0, 0xFFFF
+        lhi     %r0,-1
+        srl     %r0,16                  # X'FFFF'
         OPS     buf, 2, s_abcde, 0
         .long   0xB9920024              # trot %r2,%r4
         CHECK_CC 0, 30
@@ -128,7 +129,8 @@
         LV      %r2, 0x3041
         sth     %r2,0x282(%r1)
         OPS     buf, 2, u_0141_0142, 0
-        LV      %r0, 0xFFFF
+        lhi     %r0,-1
+        srl     %r0,16                  # X'FFFF'
         .long   0xB9900024              # trtt %r2,%r4
         CHECK_CC 0, 46
         CHECK_MEM "0(2,%r6)",u_3041, 47
