@@ -13,6 +13,10 @@
         .short  0x008F
         .endm
 
+# The end of main storage (1 MiB in the test case).
+        .ifndef MEMEND
+        .set    MEMEND, 0x100000
+        .endif
         TEST_BEGIN
         # MVCLE: first operand longer, padded with X'2A' ('*'): CC 2
         OPS     buf, 8, s_hello, 5
@@ -74,17 +78,18 @@
         CHECK_R %r2, buf+2, 22
         CHECK_R %r4, s_hello+2, 23
         # the destination ends at the end of storage: no exception
-        OPS     0xFFFFE, 2, s_hello, 2
+        OPS     MEMEND-2, 2, s_hello, 2
         mvcle   %r2,%r4,0
         CHECK_CC 0, 24
         # one byte more: addressing exception, the bytes before it moved
-        OPS     0xFFFFE, 3, s_world, 3
+        OPS     MEMEND-2, 3, s_world, 3
         EXPECT_PGM 0x0005, 3f
-        mvcle   %r2,%r4,0
+9:      mvcle   %r2,%r4,0
+        jo      9b                      # CC 3 may come at the page end
         FAIL    25
 3:      CHECK_PGM_TAKEN 26
         CHECK_R %r3, 1, 27
-        LV      %r1, 0xFFFFE
+        LV      %r1, MEMEND-2
         CHECK_MEM "0(2,%r1)",s_world, 28
 
         # CLCLE: unequal at the third byte: CC 1, registers address it
@@ -133,7 +138,8 @@
         # padding across a page boundary from an odd address
         OPS     0x1FFF, 6, 0, 0
         LV      %r6, 0x1234
-        mvclu   %r2,%r4,0(%r6)
+8:      mvclu   %r2,%r4,0(%r6)
+        jo      8b
         CHECK_CC 2, 54
         LV      %r1, 0x1FFF
         CHECK_MEM "0(6,%r1)",u_1234, 55

@@ -5,6 +5,10 @@
 # amount (resumed by executing the instruction again).
         .include "lib.inc"
         .include "regs.inc"
+# The end of main storage (1 MiB in the test case).
+        .ifndef MEMEND
+        .set    MEMEND, 0x100000
+        .endif
         TEST_BEGIN
         lhi     %r0,0
         # CLST equal strings: CC 0, registers unchanged
@@ -50,17 +54,17 @@
         CHECK_CC 0, 14
         # strings that differ before the end of storage (1 MiB): the
         # bytes beyond are not accessed
-        LV      %r2, 0xFFFFC
-        LV      %r4, 0xFFFF0
+        LV      %r2, MEMEND-4
+        LV      %r4, MEMEND-16
         larl    %r1,abcd
         mvc     0(4,%r2),0(%r1)
         mvc     0(4,%r4),4(%r1)
         clst    %r2,%r4
         CHECK_CC 1, 15
-        CHECK_R %r2, 0xFFFFF, 16
+        CHECK_R %r2, MEMEND-1, 16
         # equal through the end of storage: addressing exception
-        LV      %r2, 0xFFFFC
-        LV      %r4, 0xFFFF0
+        LV      %r2, MEMEND-4
+        LV      %r4, MEMEND-16
         mvc     0(4,%r4),0(%r1)
         EXPECT_PGM 0x0005, 2f
         clst    %r2,%r4
@@ -125,17 +129,19 @@
         lhi     %r0,0
         # MVST destination at the end of storage: the bytes moved before
         # the exception are stored, the rest is not reached
-        LV      %r2, 0xFFFFD
+        LV      %r2, MEMEND-3
         LV      %r4, hello0
         EXPECT_PGM 0x0005, 5f
-        mvst    %r2,%r4
+9:      mvst    %r2,%r4
+        jo      9b                      # CC 3 may come at the page end
         FAIL    34
 5:      CHECK_PGM_TAKEN 35
         # MVST with a short destination before the end: no exception
-        LV      %r2, 0xFFFFA
+        LV      %r2, MEMEND-6
+        LV      %r4, hello0
         mvst    %r2,%r4
         CHECK_CC 1, 36
-        CHECK_R %r2, 0xFFFFF, 37
+        CHECK_R %r2, MEMEND-1, 37
 
         # SRST: R1 = end of the operand, R2 = start; found: CC 1, R1
         # addresses the character, R2 unchanged
@@ -180,15 +186,15 @@
         CHECK_CC 2, 52
         # the character found near the end of storage: the bytes after it
         # are not accessed
-        LV      %r2, 0x100010
-        LV      %r4, 0xFFFF0
+        LV      %r2, MEMEND+16
+        LV      %r4, MEMEND-16
         mvi     5(%r4),0xFF
         srst    %r2,%r4
         CHECK_CC 1, 53
-        CHECK_R %r2, 0xFFFF5, 54
+        CHECK_R %r2, MEMEND-11, 54
         # not found before the end of storage: addressing exception
         mvi     5(%r4),0
-        LV      %r2, 0x100010
+        LV      %r2, MEMEND+16
         EXPECT_PGM 0x0005, 8f
         srst    %r2,%r4
         FAIL    55

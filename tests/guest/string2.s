@@ -14,6 +14,10 @@
         .endm
 
 
+# The end of main storage (1 MiB in the test case).
+        .ifndef MEMEND
+        .set    MEMEND, 0x100000
+        .endif
         TEST_BEGIN
         # a substring of 3 equal bytes from the second position: CC 0,
         # the registers address it with the remaining lengths
@@ -139,7 +143,7 @@
         CHECK_R %r6, 0x08080808, 49
         CHECK_R %r2, 0x42000, 50
         # the last word of storage is summed without an exception
-        LV      %r2, 0xFFFFC
+        LV      %r2, MEMEND-4
         lhi     %r3,4
         cksm    %r6,%r2
         CHECK_CC 0, 51
