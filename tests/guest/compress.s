@@ -4,6 +4,7 @@
 #   'A' -> child 'B' (256, examined) -> child 'A' (257, not examined)
 #   'X' -> child 'Y' (258) with extension characters "ZZ"
 #   'S' -> children '1'-'5' (260-264), sibling descriptor 265 with '6', '7'
+#   'F' -> children '1'-'5' (270-274), format-1 descriptor 275 ('a'-'h')
 #   'Q' -> an invalid entry (child count 7)
 # Longest matches, bit packing at the CBN in GR1, symbol translation,
 # expansion through preceded entries, CC 0/1, data and specification
@@ -44,6 +45,17 @@
         cmpsc   %r2,%r4
         CHECK_CC 0, 11
         CHECK_MEM "0(3,%r6)",c_s7s3, 12
+        # format-1 sibling descriptors (GR0 bit 22): 'F' has children
+        # '1'-'5' (270-274) and descriptor 275 with 'a'-'f' in its first
+        # half and 'g', 'h' in the second (expansion-dictionary entry 275):
+        # "Fh" is 283
+        GR0     0x1200
+        OPS     out, 16, s_fh, 2
+        LV      %r1, 0x4000
+        cmpsc   %r2,%r4
+        CHECK_CC 0, 60
+        CHECK_MEM "0(2,%r6)",c_fh, 61
+        GR0     0x1000
         # the first operand too short for the second symbol: CC 1 after
         # the first, the source left at the second
         OPS     out, 2, s_abababc, 7
@@ -147,6 +159,10 @@ s_s7s3: .ascii  "S7S3"
         .balign 2
 s_q:    .ascii  "Q"
         .balign 2
+s_fh:   .ascii  "Fh"
+        .balign 2
+c_fh:   .byte   0x8D,0x80
+        .balign 2
 c_abababc: .byte 0x80,0x90,0xA0,0x04,0x30
         .balign 2
 c_xyzz: .byte   0x81,0x16,0x0B,0x25,0xA2,0xB8
@@ -163,6 +179,8 @@ buf:    .fill   16,1,0
 # ---- compression dictionary (512 entries) ----
         .org    _start+0x4000+0x41*8
         .byte   0x30,0x01,0x00,0x42             # 'A': child 'B' at 256
+        .org    _start+0x4000+0x46*8
+        .byte   0xC0,0x01,0x0E,0x31,0x32,0x33,0x34,0x35   # 'F': 270-274 + SD
         .org    _start+0x4000+0x51*8
         .byte   0xE0                            # 'Q': child count 7
         .org    _start+0x4000+0x53*8
@@ -175,6 +193,8 @@ buf:    .fill   16,1,0
         .byte   0x00,0x40,0x00,0x5A,0x5A        # "XY" + "ZZ"
         .org    _start+0x4000+265*8
         .byte   0x40,0x36,0x37                  # SD: '6' 266, '7' 267
+        .org    _start+0x4000+275*8
+        .byte   0x80,0x00,0x61,0x62,0x63,0x64,0x65,0x66   # format-1 SD, 8
 # ---- expansion dictionary ----
         .org    _start+0x5000+256*8
         .byte   0x02,0x41,0x42                  # "AB"
@@ -186,6 +206,8 @@ buf:    .fill   16,1,0
         .byte   0x02,0x53,0x33                  # "S3"
         .org    _start+0x5000+267*8
         .byte   0x02,0x53,0x37                  # "S7"
+        .org    _start+0x5000+275*8
+        .byte   0x67,0x68                       # second half of descriptor 275
 # ---- symbol-translation table at X'6000' ----
         .org    _start+0x6000+0x41*2
         .short  0x01FF
