@@ -34,6 +34,8 @@ struct machine *machine_create(uint64_t storage_bytes, int ncpu)
     m->cpuid = (struct cpuid_config){ .version = 0xFD, .serial = 0x039000, .model = 0x9672,
                                       .lpar = -1, .format = 0 };
     pthread_mutex_init(&m->lock, NULL);
+    for (int i = 0; i < PLO_LOCKS; i++)
+        pthread_mutex_init(&m->plo_lock[i], NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -70,6 +72,8 @@ void machine_destroy(struct machine *m)
     dispatch_free(m->disp_problem);
     storage_destroy(m->ms);
     pthread_mutex_destroy(&m->lock);
+    for (int i = 0; i < PLO_LOCKS; i++)
+        pthread_mutex_destroy(&m->plo_lock[i]);
     pthread_cond_destroy(&m->wake);
     pthread_cond_destroy(&m->idle);
     free(m);

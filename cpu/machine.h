@@ -14,6 +14,7 @@
 #include "cpu.h"
 
 #define MAX_CPUS 64
+#define PLO_LOCKS 64   /* interlocks of PERFORM LOCKED OPERATION */
 
 /* CPU identification as STIDP stores it, and how it is formed. */
 struct cpuid_config {
@@ -86,6 +87,9 @@ struct machine {
     pthread_cond_t idle;      /* broadcast when a CPU stops or waits disabled */
     uint64_t kick_gen;        /* bumped by machine_kick (lock) */
     bool shutdown;            /* CPU threads must end (lock) */
+    /* PERFORM LOCKED OPERATION: one of these, chosen by the program lock
+       token, is held for the whole operation. */
+    pthread_mutex_t plo_lock[PLO_LOCKS];
 };
 
 struct machine *machine_create(uint64_t storage_bytes, int ncpu);
