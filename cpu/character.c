@@ -5,9 +5,7 @@
  */
 #include <string.h>
 
-#include "access.h"
-#include "insn.h"
-#include "interrupt.h"
+#include "hot.h"
 #include "long_ops.h"
 
 /* The two operands of an SS instruction with one length (L+1 bytes). */
@@ -173,19 +171,8 @@ void op_TRT(struct cpu *c, const uint8_t *ip)
 
 /* ---- SI ---- */
 
-void op_MVI(struct cpu *c, const uint8_t *ip) { vstore1(c, addr_bd(c, ip + 2), BASE(ip + 2), ip[1]); }
 
-void op_CLI(struct cpu *c, const uint8_t *ip)
-{
-    uint8_t v = vfetch1(c, addr_bd(c, ip + 2), BASE(ip + 2));
-    c->cc = v == ip[1] ? 0 : v < ip[1] ? 1 : 2;
-}
 
-void op_TM(struct cpu *c, const uint8_t *ip)
-{
-    uint8_t sel = vfetch1(c, addr_bd(c, ip + 2), BASE(ip + 2)) & ip[1];
-    c->cc = sel == 0 ? 0 : sel == ip[1] ? 3 : 1;
-}
 
 #define SI_BOOLEAN(NAME, OP)                                                 \
     void op_##NAME(struct cpu *c, const uint8_t *ip)                         \
