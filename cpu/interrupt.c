@@ -3,6 +3,7 @@
 
 #include "access.h"
 #include "machine.h"
+#include "per.h"
 #include "timer.h"
 
 #define CR0_AFP       0x00040000u   /* bit 13: AFP-register control */
@@ -47,6 +48,8 @@ void cpu_psw_swap(struct cpu *c, uint32_t old_addr, uint32_t new_addr)
 static void program_interrupt(struct cpu *c, uint16_t code, unsigned ilc)
 {
     uint8_t *lc = lowcore(c, 0);
+    if (c->events & EV_PER)
+        per_settle(c, code);
     if (c->per_pending) {
         code |= PGM_PER_EVENT;
         put_be16(lc + LC_PER_CODE, c->per_code);
@@ -75,6 +78,11 @@ _Noreturn void cpu_program_check(struct cpu *c, uint16_t code)
         c->ia = (c->ia - c->ilc) & c->amask;
     program_interrupt(c, code, c->ilc);
     longjmp(*c->jmp, 1);
+}
+
+void cpu_per_interrupt(struct cpu *c)
+{
+    program_interrupt(c, 0, c->ilc);
 }
 
 void cpu_early_psw_exception(struct cpu *c)

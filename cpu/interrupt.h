@@ -108,6 +108,9 @@ _Noreturn void cpu_data_exception(struct cpu *c, uint8_t dxc);
 /* Translation exceptions: the translation-exception identification is stored. */
 _Noreturn void cpu_translation_exception(struct cpu *c, uint16_t code, uint32_t teid);
 
+/* Program interruption for PER events alone, after the instruction. */
+void cpu_per_interrupt(struct cpu *c);
+
 /* Specification exception for a PSW format error (early, ILC 0). */
 void cpu_early_psw_exception(struct cpu *c);
 

@@ -11,6 +11,7 @@
 #include "insn.h"
 #include "interrupt.h"
 #include "machine.h"
+#include "per.h"
 #include "timer.h"
 
 #define BATCH 65536   /* instructions between timer checks */
@@ -72,7 +73,13 @@ static void step_observed(struct cpu *c)
     struct machine *m = c->m;
     if ((c->events & EV_TRACE) && m->hooks.trace)
         m->hooks.trace(m->hooks.ctx, c, ip);
+    if (!(c->events & EV_PER)) {
+        execute(c, ip);
+        return;
+    }
+    per_begin(c, ip);
     execute(c, ip);
+    per_end(c);
 }
 
 /* Block in an enabled wait until an interruption, a timer or an event. */
