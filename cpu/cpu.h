@@ -173,8 +173,10 @@ static inline void cpu_clear_event(struct cpu *c, uint32_t ev)
 void cpu_tlb_purge(struct cpu *c);
 /* Purge the TLBs of every CPU of the machine before returning. */
 void cpu_tlb_purge_all(struct cpu *c);
-/* Invalidate the instruction-fetch page cache. */
-static inline void cpu_ifetch_invalidate(struct cpu *c) { c->if_vpage = 1; }
+/* Invalidate the instruction-fetch page cache.  The marker is even and
+   above every instruction address, so that the fast fetch test (offset
+   within the page, even) fails for odd addresses too. */
+static inline void cpu_ifetch_invalidate(struct cpu *c) { c->if_vpage = 0x80000000u; }
 
 static inline uint32_t psw_key(const struct cpu *c) { return (c->pswm & PSW_KEY) >> 20; }
 static inline bool cpu_problem_state(const struct cpu *c) { return c->pswm & PSW_PROBLEM; }

@@ -141,11 +141,6 @@ static int service_events(struct cpu *c)
         c->state = c->pgm_loop ? CPU_CHECKSTOP : CPU_STOPPED;
         return c->pgm_loop ? CPU_EXIT_CHECKSTOP : CPU_EXIT_STOPPED;
     }
-    if (ev & EV_RESTART) {
-        cpu_clear_event(c, EV_RESTART);
-        cpu_restart_interrupt(c);
-        return -1;
-    }
     if (ev & EV_PSW_INVALID) {
         cpu_clear_event(c, EV_PSW_INVALID);
         cpu_early_psw_exception(c);
@@ -155,6 +150,13 @@ static int service_events(struct cpu *c)
         cpu_clear_event(c, EV_CHECK_INTR);
         if (cpu_take_interrupt(c))
             return -1;
+    }
+    /* Restart has the lowest priority: the interruptions the new PSWs
+       enable are taken first. */
+    if (ev & EV_RESTART) {
+        cpu_clear_event(c, EV_RESTART);
+        cpu_restart_interrupt(c);
+        return -1;
     }
     if (ev & EV_WAIT) {
         if (!(c->pswm & (PSW_IO | PSW_EXT | PSW_MCHECK)))
