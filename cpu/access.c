@@ -99,15 +99,19 @@ bool access_key_allows(const struct cpu *c, uint32_t ea, uint8_t skey, unsigned 
     return fetch_protection_overridden(c, ea);
 }
 
+enum protection_kind { PROT_KEY, PROT_LOW_ADDRESS, PROT_PAGE };
+
 /* Protection exception.  For page and low-address protection the
    translation-exception identification names the page and the space
-   (suppression on protection); for key-controlled protection it is not
-   stored. */
-static _Noreturn void protection_exception(struct cpu *c, uint32_t ea, enum tlb_space sp, bool teid)
+   (suppression on protection), with bit 29 one for page protection; for
+   key-controlled protection it is not stored. */
+static _Noreturn void protection_exception(struct cpu *c, uint32_t ea, enum tlb_space sp,
+                                           enum protection_kind kind)
 {
-    if (teid)
-        cpu_translation_exception(c, PGM_PROTECTION, (ea & 0x7FFFF000u) | access_space_id(c, sp));
-    cpu_program_check(c, PGM_PROTECTION);
+    if (kind == PROT_KEY)
+        cpu_program_check(c, PGM_PROTECTION);
+    uint32_t teid = (ea & 0x7FFFF000u) | access_space_id(c, sp);
+    cpu_translation_exception(c, PGM_PROTECTION, kind == PROT_PAGE ? teid | 4u : teid);
 }
 
 uint32_t access_absolute(struct cpu *c, uint32_t ea, enum tlb_space sp, bool *prot)
@@ -139,16 +143,18 @@ static uint8_t *translate_checked(struct cpu *c, uint32_t ea, enum tlb_space sp,
     uint32_t abs = access_absolute(c, ea, sp, &prot);
     uint8_t skey = c->ms->skey[abs >> PAGE_SHIFT];
     if (acc == ACC_STORE) {
-        if (prot || access_low_address_protected(c, ea, sp))
-            protection_exception(c, ea, sp, true);
+        if (access_low_address_protected(c, ea, sp))
+            protection_exception(c, ea, sp, PROT_LOW_ADDRESS);
+        if (prot)
+            protection_exception(c, ea, sp, PROT_PAGE);
         if (!access_key_allows(c, ea, skey, key, acc))
-            protection_exception(c, ea, sp, false);
+            protection_exception(c, ea, sp, PROT_KEY);
         storage_mark_change(c->ms, abs);
         if (c->events & EV_PER)
             per_store(c, ea, len, sp);
     } else {
         if (!access_key_allows(c, ea, skey, key, acc))
-            protection_exception(c, ea, sp, false);
+            protection_exception(c, ea, sp, PROT_KEY);
         storage_mark_ref(c->ms, abs);
     }
     return c->ms->mem + abs;

@@ -123,21 +123,22 @@ void op_PALB(struct cpu *c, const uint8_t *ip)
     (void)c;
 }
 
-/* COMPARE AND SWAP AND PURGE: an interlocked compare-and-swap of the word
-   addressed by R2+1; after a swap, bit 31 of R2+1 asks for a purge of
-   every CPU's TLB (bit 30, the ALB, has nothing to purge). */
+/* COMPARE AND SWAP AND PURGE: an interlocked compare-and-swap of R1
+   (R1+1 the replacement) with the word addressed by R2; after a swap,
+   bit 31 of R2 asks for a purge of every CPU's TLB (bit 30, the ALB, has
+   nothing to purge). */
 void op_CSP(struct cpu *c, const uint8_t *ip)
 {
     int r1 = RRE_R1(ip), r2 = RRE_R2(ip);
-    if ((r1 | r2) & 1)
+    if (r1 & 1)
         cpu_program_check(c, PGM_SPECIFICATION);
-    uint32_t ea = c->gr[r2 + 1] & c->amask & ~3u;
+    uint32_t ea = c->gr[r2] & c->amask & ~3u;
     uint32_t *word = (uint32_t *)(void *)vptr_len(c, ea, r2, ACC_STORE, 4);
     uint32_t expected = __builtin_bswap32(c->gr[r1]);
     uint32_t desired = __builtin_bswap32(c->gr[r1 + 1]);
     if (__atomic_compare_exchange_n(word, &expected, desired, false,
                                     __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
-        if (c->gr[r2 + 1] & 1)
+        if (c->gr[r2] & 1)
             cpu_tlb_purge_all(c);
         c->cc = 0;
     } else {

@@ -58,7 +58,7 @@
         .balign 8
 data:
 todset: .long   0xB1234567,0x00000000
-ckcval: .long   0xFEDCBA98,0x76543210
+ckcval: .long   0xFEDCBA98,0x76543000
 cpt:    .long   0x00001000,0x80000000
 t1:     .long   0,0
 t2:     .long   0,0

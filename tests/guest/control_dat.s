@@ -75,7 +75,8 @@
         lhi     %r5,0x1000
         tprot   0(%r5),0
         CHECK_CC 0, 15
-        # a store into the protected page: protection, TEID = page, primary
+        # a store into the protected page: protection, TEID = page, bit 29
+        # (page protection), primary space
         l       %r5,a21010-data(%r12)
         mvc     0x90(4,0),ones-data(%r12)
         EXPECT_PGM 0x0004, 4f
@@ -131,20 +132,20 @@
 8:      CHECK_PGM_TAKEN 31
         ptlb
         palb
-        # CSP: equal -> swap, CC 0; unequal -> R1 loaded, CC 1
+        # CSP: equal -> swap, CC 0; unequal -> R1 loaded, CC 1; odd R1: specification
         lhi     %r4,1
         lhi     %r5,7
         l       %r7,cspword-data(%r12)          # X'5000' with bit 31 (purge)
         l       %r8,frame5-data(%r12)
         mvc     0(4,%r8),one-data(%r12)
-        csp     %r4,%r6
+        csp     %r4,%r7
         CHECK_CC 0, 32
         CHECK_MEM "0(4,%r8)", seven, 33
-        csp     %r4,%r6
+        csp     %r4,%r7
         CHECK_CC 1, 34
         CHECK_R %r4, 7, 35
         EXPECT_PGM 0x0006, 9f
-        csp     %r5,%r6
+        csp     %r5,%r7
         FAIL    36
 9:      CHECK_PGM_TAKEN 37
         stnsm   m-data(%r12),0xfb               # DAT off
@@ -172,7 +173,7 @@ seg16:  .long   0x1000000
 seg2p50: .long  0x250000
 page20: .long   0x20000
 page22: .long   0x22000
-teid21: .long   0x00021000
+teid21: .long   0x00021004
 teid20: .long   0x00020000
 teid100: .long  0x00100000
 pte22i: .long   0x00031400
