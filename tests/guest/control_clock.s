@@ -1,6 +1,7 @@
 # Clock instructions (SA22-7201 ch. 4 and 10): SCK, STCK, STCKE, SCKC,
 # STCKC, SPT, STPT.
         .include "lib.inc"
+        .include "control.inc"
         TEST_BEGIN
         larl    %r12,data
         # SET CLOCK: CC 0; the clock then runs on from the value set
@@ -35,10 +36,7 @@
         sckc    ckcval+4-data(%r12)
         FAIL    12
 4:      CHECK_PGM_TAKEN 13
-        EXPECT_PGM 0x0006, 5f
-        stckc   ckcval+4-data(%r12)
-        FAIL    14
-5:      CHECK_PGM_TAKEN 15
+        PGM_CHECK 0x0006, 14, "stckc   ckcval+4-data(%r12)"
         # CPU timer: decrements from the value set
         spt     cpt-data(%r12)
         stpt    t1-data(%r12)
@@ -46,14 +44,8 @@
         jnh     6f
         FAIL    16
 6:      CHECK_MEM "t1-data(4,%r12)", cpt, 17      # less than 2**31 units later
-        EXPECT_PGM 0x0006, 7f
-        spt     cpt+4-data(%r12)
-        FAIL    18
-7:      CHECK_PGM_TAKEN 19
-        EXPECT_PGM 0x0006, 8f
-        sck     cpt+4-data(%r12)
-        FAIL    20
-8:      CHECK_PGM_TAKEN 21
+        PGM_CHECK 0x0006, 18, "spt     cpt+4-data(%r12)"
+        PGM_CHECK 0x0006, 20, "sck     cpt+4-data(%r12)"
         TEST_END
         .balign 8
 data:

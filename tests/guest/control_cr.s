@@ -18,18 +18,12 @@
         # STAP: CPU address 0
         stap    hw-data(%r12)
         CHECK_MEM "hw-data(2,%r12)", zero4, 5
-        EXPECT_PGM 0x0006, 2f
-        stap    hw+1-data(%r12)
-        FAIL    6
-2:      CHECK_PGM_TAKEN 7
+        PGM_CHECK 0x0006, 6, "stap    hw+1-data(%r12)"
         # STIDP: version 12, serial 5ABCDE with its first digit replaced by
         # the CPU address (basic mode), machine type 2064
         stidp   dw-data(%r12)
         CHECK_MEM "dw-data(8,%r12)", cpuid, 8
-        EXPECT_PGM 0x0006, 3f
-        stidp   dw+4-data(%r12)
-        FAIL    9
-3:      CHECK_PGM_TAKEN 10
+        PGM_CHECK 0x0006, 9, "stidp   dw+4-data(%r12)"
         # STFL stores at real 200 whatever its operand address
         stfl    0x7F0
         CHECK_MEM "0xc8(4,0)", facilities, 11
@@ -69,28 +63,16 @@
         CHECK_CC 3, 21
         # reserved bits of GR0: specification
         l       %r0,fc1rsvd-data(%r12)
-        EXPECT_PGM 0x0006, 4f
-        stsi    0(%r2)
-        FAIL    22
-4:      CHECK_PGM_TAKEN 23
+        PGM_CHECK 0x0006, 22, "stsi    0(%r2)"
         # operand not on a 4K boundary: specification
         l       %r0,fc1sel1-data(%r12)
-        EXPECT_PGM 0x0006, 5f
-        stsi    8(%r2)
-        FAIL    24
-5:      CHECK_PGM_TAKEN 25
+        PGM_CHECK 0x0006, 24, "stsi    8(%r2)"
         # STPX: prefix 0
         stpx    out-data(%r12)
         CHECK_MEM "out-data(4,%r12)", zero4, 26
         # SPX beyond storage: addressing exception, prefix unchanged
-        EXPECT_PGM 0x0005, 6f
-        spx     far-data(%r12)
-        FAIL    27
-6:      CHECK_PGM_TAKEN 28
-        EXPECT_PGM 0x0006, 7f
-        spx     far+2-data(%r12)
-        FAIL    29
-7:      CHECK_PGM_TAKEN 30
+        PGM_CHECK 0x0005, 27, "spx     far-data(%r12)"
+        PGM_CHECK 0x0006, 29, "spx     far+2-data(%r12)"
         # copy the first 4K (PSWs, handlers, this program) to X'10000' and
         # move the prefix there; real 0-4095 now reaches absolute X'10000'
         l       %r2,pfx-data(%r12)

@@ -8,28 +8,33 @@
 # page table X'A000' with PTL 0; all other segments invalid.
         .include "lib.inc"
         .include "control.inc"
+
+# LRA of the address in the word at `label`: CC and R1 (failure ids id, id+1).
+        .macro  LRA_CHECK label, cc, r1, id
+        l       %r5,\label-data(%r12)
+        lra     %r1,0(%r5)
+        CHECK_CC \cc, \id
+        CHECK_R %r1, \r1, (\id+1)
+        .endm
+
+# Store `count` words from the address in the word at `at`: first, then
+# each incremented by incr.
+        .macro  FILL_WORDS at, count, first, incr
+        l       %r2,\at-data(%r12)
+        lhi     %r3,\count
+        lhi     %r4,\first
+.Lf\@:  st      %r4,0(%r2)
+        ahi     %r2,4
+        ahi     %r4,\incr
+        brct    %r3,.Lf\@
+        .endm
+
         TEST_BEGIN
         larl    %r12,data
         # build the tables
-        l       %r2,sto-data(%r12)
-        lhi     %r3,16
-        lhi     %r4,0x20                        # invalid STE
-1:      st      %r4,0(%r2)
-        ahi     %r2,4
-        brct    %r3,1b
-        l       %r2,pto0-data(%r12)
-        lhi     %r3,256
-        lhi     %r4,0x400                       # invalid PTE
-2:      st      %r4,0(%r2)
-        ahi     %r2,4
-        brct    %r3,2b
-        l       %r2,pto0-data(%r12)
-        lhi     %r3,0x20
-        lhi     %r4,0
-3:      st      %r4,0(%r2)                      # identity for pages 0-X'1F'
-        ahi     %r2,4
-        ahi     %r4,4096
-        brct    %r3,3b
+        FILL_WORDS sto, 16, 0x20, 0             # invalid STEs
+        FILL_WORDS pto0, 256, 0x400, 0          # invalid PTEs
+        FILL_WORDS pto0, 0x20, 0, 4096          # identity for pages 0-X'1F'
         l       %r2,pto0-data(%r12)
         mvc     0x84(8,%r2),ptes-data(%r12)     # pages X'21' and X'22'
         l       %r2,sto-data(%r12)
@@ -37,34 +42,16 @@
         mvc     8(4,%r2),ste2-data(%r12)
         lctl    %c0,%c1,cr0cr1-data(%r12)
         # LRA works with DAT off too: CC 0 and the real address
-        l       %r5,a1234-data(%r12)
-        lra     %r1,0(%r5)
-        CHECK_CC 0, 1
-        CHECK_R %r1, 0x00001234, 2
+        LRA_CHECK a1234, 0, 0x00001234, 1
         stosm   m-data(%r12),0x04               # DAT on
-        l       %r5,a21010-data(%r12)
-        lra     %r1,0(%r5)
-        CHECK_CC 0, 3
-        CHECK_R %r1, 0x00030010, 4
+        LRA_CHECK a21010, 0, 0x00030010, 3
         # CC 1: segment-table entry invalid, R1 = its real address
-        l       %r5,seg1-data(%r12)
-        lra     %r1,0(%r5)
-        CHECK_CC 1, 5
-        CHECK_R %r1, 0x00008004, 6
+        LRA_CHECK seg1, 1, 0x00008004, 5
         # CC 2: page-table entry invalid, R1 = its real address
-        l       %r5,page20-data(%r12)
-        lra     %r1,0(%r5)
-        CHECK_CC 2, 7
-        CHECK_R %r1, 0x00009080, 8
+        LRA_CHECK page20, 2, 0x00009080, 7
         # CC 3: beyond the segment table / the page table
-        l       %r5,seg16-data(%r12)
-        lra     %r1,0(%r5)
-        CHECK_CC 3, 9
-        CHECK_R %r1, 0x00008040, 10
-        l       %r5,seg2p50-data(%r12)
-        lra     %r1,0(%r5)
-        CHECK_CC 3, 11
-        CHECK_R %r1, 0x0000A140, 12
+        LRA_CHECK seg16, 3, 0x00008040, 9
+        LRA_CHECK seg2p50, 3, 0x0000A140, 11
         # TPROT: page protection allows fetch only; no translation: CC 3
         l       %r5,a21010-data(%r12)
         tprot   0(%r5),0
@@ -79,24 +66,15 @@
         # (page protection), primary space
         l       %r5,a21010-data(%r12)
         mvc     0x90(4,0),ones-data(%r12)
-        EXPECT_PGM 0x0004, 4f
-        mvi     0(%r5),1
-        FAIL    16
-4:      CHECK_PGM_TAKEN 17
+        PGM_CHECK 0x0004, 16, "mvi     0(%r5),1"
         CHECK_MEM "0x90(4,0)", teid21, 18
         # page-translation exception, TEID = page address, nullified
         l       %r5,page20-data(%r12)
-        EXPECT_PGM 0x0011, 5f
-        cli     0(%r5),0
-        FAIL    19
-5:      CHECK_PGM_TAKEN 20
+        PGM_CHECK 0x0011, 19, "cli     0(%r5),0"
         CHECK_MEM "0x90(4,0)", teid20, 21
         # segment-translation exception
         l       %r5,seg1-data(%r12)
-        EXPECT_PGM 0x0010, 6f
-        cli     0(%r5),0
-        FAIL    22
-6:      CHECK_PGM_TAKEN 23
+        PGM_CHECK 0x0010, 22, "cli     0(%r5),0"
         CHECK_MEM "0x90(4,0)", teid100, 24
         # IPTE: the page was usable (and is in the TLB) ...
         l       %r5,page22-data(%r12)
@@ -106,10 +84,7 @@
         l       %r2,pto0-data(%r12)
         CHECK_MEM "0x88(4,%r2)", pte22i, 25
         # ... and now is invalid
-        EXPECT_PGM 0x0011, 7f
-        cli     0(%r5),0
-        FAIL    26
-7:      CHECK_PGM_TAKEN 27
+        PGM_CHECK 0x0011, 26, "cli     0(%r5),0"
         # IVSK: key of the frame behind virtual X'21000' (ACC and F only)
         l       %r1,key6e-data(%r12)
         l       %r2,frame30-data(%r12)
@@ -144,10 +119,7 @@
         csp     %r4,%r7
         CHECK_CC 1, 34
         CHECK_R %r4, 7, 35
-        EXPECT_PGM 0x0006, 9f
-        csp     %r5,%r7
-        FAIL    36
-9:      CHECK_PGM_TAKEN 37
+        PGM_CHECK 0x0006, 36, "csp     %r5,%r7"
         stnsm   m-data(%r12),0xfb               # DAT off
         # a translation format other than B'10110' in CR0: LRA gives a
         # translation-specification exception

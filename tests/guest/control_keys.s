@@ -115,10 +115,7 @@
 6:      CHECK_CAUGHT 4, 0x0004, 27
         lctl    %c0,%c0,cr0std-data(%r12)
         # IVSK needs DAT: special operation with DAT off
-        EXPECT_PGM 0x0013, 7f
-        ivsk    %r1,%r2
-        FAIL    28
-7:      CHECK_PGM_TAKEN 29
+        PGM_CHECK 0x0013, 28, "ivsk    %r1,%r2"
         # TEST BLOCK: usable block cleared, CC 0, GR0 zero
         lhi     %r0,-1
         mvi     0(%r2),0xff
@@ -133,10 +130,7 @@
         CHECK_CC 1, 33
         # blocks outside storage: addressing exception
         l       %r4,far-data(%r12)
-        EXPECT_PGM 0x0005, 9f
-        iske    %r1,%r4
-        FAIL    34
-9:      CHECK_PGM_TAKEN 35
+        PGM_CHECK 0x0005, 34, "iske    %r1,%r4"
         EXPECT_PGM 0x0005, 10f
         sske    %r1,%r4
         FAIL    36

@@ -48,18 +48,12 @@ tr_at:  trace   %r0,%r2,op-data(%r12)
         CHECK_MEM "0x204(4,0)", tr_old, 14
         lctl    %c12,%c12,cr12off-data(%r12)
         # DIAGNOSE without a handler: specification exception
-        EXPECT_PGM 0x0006, 4f
-        diag    %r0,%r0,8
-        FAIL    15
-4:      CHECK_PGM_TAKEN 16
+        PGM_CHECK 0x0006, 15, "diag    %r0,%r0,8"
         # SERVICE CALL: no service processor, CC 3
         .long   0xB2200012                      # servc %r1,%r2
         CHECK_CC 3, 17
         # TRAP2 with DAT off: special operation
-        EXPECT_PGM 0x0013, 5f
-        trap2
-        FAIL    18
-5:      CHECK_PGM_TAKEN 19
+        PGM_CHECK 0x0013, 18, "trap2"
         # DAT on (identity map of the first megabyte, primary = home)
         l       %r2,pto-data(%r12)
         lhi     %r3,256
@@ -74,10 +68,7 @@ tr_at:  trace   %r0,%r2,op-data(%r12)
         lctl    %c13,%c13,cr0cr2+4-data(%r12)
         stosm   w-data(%r12),0x04
         # trap not enabled in the DUCT: special operation
-        EXPECT_PGM 0x0013, 7f
-        trap2
-        FAIL    20
-7:      CHECK_PGM_TAKEN 21
+        PGM_CHECK 0x0013, 20, "trap2"
         # enable: DUCT word 11 = TCB address + enabled bit
         l       %r2,duct-data(%r12)
         mvc     44(4,%r2),tcbe-data(%r12)

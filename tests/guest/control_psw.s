@@ -20,10 +20,7 @@
         CHECK_MEM "m1-data(1,%r12)", x03, 4
         # SSM with CR0 bit 1 (SSM suppression) on: special operation (X'13')
         lctl    %c0,%c0,cr0ssm-data(%r12)
-        EXPECT_PGM 0x0013, 1f
-        ssm     x03-data(%r12)
-        FAIL    5
-1:      CHECK_PGM_TAKEN 6
+        PGM_CHECK 0x0013, 5, "ssm     x03-data(%r12)"
         lctl    %c0,%c0,cr0std-data(%r12)
         ssm     zero-data(%r12)
         # SSM with bit 0 on: the PSW is invalid; specification exception
@@ -72,10 +69,7 @@ ssm_next:
 6:      CHECK_CAUGHT 0, 0x0006, 20
         CHECK_MEM "0x200(8,0)", psw_odd, 21
         # LPSW operand not doubleword aligned: specification, ILC 2
-        EXPECT_PGM 0x0006, 7f
-        lpsw    psw_odd+4-data(%r12)
-        FAIL    22
-7:      CHECK_PGM_TAKEN 23
+        PGM_CHECK 0x0006, 22, "lpsw    psw_odd+4-data(%r12)"
         # problem state: privileged instructions, PSW-key mask, extraction authority
         larl    %r1,8f
         st      %r1,svcnew+4-data(%r12)

@@ -29,6 +29,16 @@
 .Lok\@:
         .endm
 
+# End of a PER case whose event is expected after the instruction at `at`:
+# failure id if none comes; at `resume` check the interruption (ILC, code)
+# and the PER code and address (ids id+1, id+2).
+        .macro  PER_DONE resume, at, ilc, code, percode, id
+        FAIL    \id
+\resume:
+        CHECK_CAUGHT \ilc, \code, (\id+1)
+        CHECK_PER \percode, \at, (\id+2)
+        .endm
+
         TEST_BEGIN
         larl    %r12,data
         # 1. successful branching: the event comes after the branch, the
@@ -51,61 +61,49 @@ bac_to: FAIL    7
         CHECK_PER 0x8060, bac_at, 9
         # 3. instruction fetching: the instruction completes first
         lhi     %r5,0
-        PER_ON  ifx, 4f
+        PER_ON  ifx, per4
         lhi     %r4,4                           # outside the range
 if_at:  lhi     %r5,5
-        FAIL    10
-4:      CHECK_CAUGHT 4, 0x0080, 11
-        CHECK_PER 0x4060, if_at, 12
+        PER_DONE per4, if_at, 4, 0x0080, 0x4060, 10
         CHECK_R %r5, 5, 13
         # 4. storage alteration, range X'5000'-X'50FF': a move ending just
         # before it is no event, one byte further is
         l       %r2,a4f00-data(%r12)
-        PER_ON  sax, 5f
+        PER_ON  sax, per5
         mvc     0(256,%r2),0(%r12)              # X'4F00'-X'4FFF'
 sa_at:  mvc     1(256,%r2),0(%r12)              # X'4F01'-X'5000'
-        FAIL    14
-5:      CHECK_CAUGHT 6, 0x0080, 15
-        CHECK_PER 0x2060, sa_at, 16
+        PER_DONE per5, sa_at, 6, 0x0080, 0x2060, 14
         # 5. general-register alteration: GR5 monitored, GR6 not
-        PER_ON  grax, 6f
+        PER_ON  grax, per6
         lhi     %r6,66
 gra_at: lhi     %r5,55
-        FAIL    17
-6:      CHECK_CAUGHT 4, 0x0080, 18
-        CHECK_PER 0x1060, gra_at, 19
+        PER_DONE per6, gra_at, 4, 0x0080, 0x1060, 17
         # 6. an event together with a program exception: instruction
         # fetching and a fixed-point divide exception, code X'0089'
         lhi     %r2,0
         lhi     %r3,1
         lhi     %r6,0
-        PER_ON  ifdr, 7f
+        PER_ON  ifdr, per7
 dr_at:  dr      %r2,%r6
-        FAIL    20
-7:      CHECK_CAUGHT 2, 0x0089, 21
-        CHECK_PER 0x4060, dr_at, 22
+        PER_DONE per7, dr_at, 2, 0x0089, 0x4060, 20
         # 7. SVC: the supervisor-call interruption comes first; the PER
         # interruption then stores the SVC new PSW as its old PSW
         larl    %r1,svc_land
         st      %r1,svcnew+4-data(%r12)
         oi      svcnew+4-data(%r12),0x80
         mvc     0x60(8,0),svcnew-data(%r12)
-        PER_ON  ifsvc, 8f
+        PER_ON  ifsvc, per8
 svc_at: svc     9
         FAIL    23
 svc_land:
-        FAIL    24
-8:      CHECK_CAUGHT 2, 0x0080, 25
-        CHECK_PER 0x4060, svc_at, 26
+        PER_DONE per8, svc_at, 2, 0x0080, 0x4060, 24
         CHECK_MEM "0x204(4,0)", svc_land_psw, 27
         # 8. the subject of EXECUTE is fetched from the range
         lhi     %r7,0
         larl    %r8,ex_subj
-        PER_ON  ifex, 9f
+        PER_ON  ifex, per9
 ex_at:  ex      %r0,0(%r8)
-        FAIL    28
-9:      CHECK_CAUGHT 4, 0x0080, 29
-        CHECK_PER 0x4060, ex_at, 30
+        PER_DONE per9, ex_at, 4, 0x0080, 0x4060, 28
         CHECK_R %r7, 77, 31
         # 9. STORE USING REAL ADDRESS with CR9 bits 2 and 4: both bits in
         # the code, no space identification
