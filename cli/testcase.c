@@ -137,6 +137,13 @@ static bool build_machine(struct tc *t)
     return true;
 }
 
+/* "C8" or "C8 FORCE" (keep the version in LPAR mode): the leading hex. */
+static bool parse_version(const char *s, uint64_t *out)
+{
+    char tok[8];
+    return sscanf(s, "%7s", tok) == 1 && parse_hex(tok, out);
+}
+
 static void apply_config(struct tc *t, const char *key, const cJSON *val)
 {
     const char *s = cJSON_IsString(val) ? val->valuestring : NULL;
@@ -150,7 +157,7 @@ static void apply_config(struct tc *t, const char *key, const cJSON *val)
         t->cpuid.lpar = !strcmp(s, "BASIC") ? -1 : (int)strtol(s, NULL, 16);
     else if (!strcmp(key, "cpuidfmt") && s)
         t->cpuid.format = atoi(s);
-    else if (!strcmp(key, "cpuverid") && s && parse_hex(s, &h))
+    else if (!strcmp(key, "cpuverid") && s && parse_version(s, &h))
         t->cpuid.version = (uint8_t)h;
     else if (!strcmp(key, "cpumodel") && s && parse_hex(s, &h))
         t->cpuid.model = (uint16_t)h;

@@ -111,8 +111,12 @@ struct cpu {
     uint64_t emergency_from;      /* bit n: emergency signal from CPU n */
     uint16_t extcall_from;
     uint64_t per_address;         /* PER event details, for the interruption */
-    uint16_t per_code;
-    uint8_t per_pending;
+    uint16_t per_code;            /* as stored at real 150 */
+    uint8_t per_pending;          /* per_code holds an event to report */
+    uint8_t per_tentative;        /* storage alteration not yet final: PER_SA,
+                                     PER_STURA and the space id (bits 6-7) */
+    uint32_t per_gr[16];          /* GRs before the instruction (alteration) */
+    uint64_t mck_pending;         /* machine-check interruption code pending */
 
     /* ---- execution control ---- */
     enum cpu_state state;
@@ -153,6 +157,8 @@ enum cpu_exit cpu_run(struct cpu *c);
 void cpu_load_psw(struct cpu *c, const uint8_t psw[8]);
 void cpu_store_psw(const struct cpu *c, uint8_t psw[8]);
 void cpu_set_psw(struct cpu *c, uint32_t w0, uint32_t w1);
+/* Word 1 of the current PSW (addressing mode and instruction address). */
+uint32_t cpu_psw_word1(const struct cpu *c);
 /* Recompute everything derived from the PSW (after any PSW change). */
 void cpu_psw_changed(struct cpu *c);
 
@@ -170,8 +176,10 @@ static inline void cpu_clear_event(struct cpu *c, uint32_t ev)
 void cpu_tlb_purge(struct cpu *c);
 /* Purge the TLBs of every CPU of the machine before returning. */
 void cpu_tlb_purge_all(struct cpu *c);
-/* Invalidate the instruction-fetch page cache. */
-static inline void cpu_ifetch_invalidate(struct cpu *c) { c->if_vpage = 1; }
+/* Invalidate the instruction-fetch page cache.  The marker is even and
+   above every instruction address, so that the fast fetch test (offset
+   within the page, even) fails for odd addresses too. */
+static inline void cpu_ifetch_invalidate(struct cpu *c) { c->if_vpage = 0x80000000u; }
 
 static inline uint32_t psw_key(const struct cpu *c) { return (c->pswm & PSW_KEY) >> 20; }
 static inline bool cpu_problem_state(const struct cpu *c) { return c->pswm & PSW_PROBLEM; }

@@ -12,6 +12,7 @@
 #include "insn.h"
 #include "interrupt.h"
 #include "machine.h"
+#include "per.h"
 #include "timer.h"
 
 #define BATCH 65536   /* instructions between timer checks */
@@ -104,6 +105,13 @@ table:
 #undef DISPATCH
 }
 
+/* One instruction through the dispatch table. */
+static void execute(struct cpu *c, const uint8_t *ip)
+{
+    unsigned op = begin(c, ip);
+    c->disp->op[op](c, ip);
+}
+
 /* One instruction with the observers that make the fast path leave. */
 static void step_observed(struct cpu *c)
 {
@@ -111,8 +119,13 @@ static void step_observed(struct cpu *c)
     struct machine *m = c->m;
     if ((c->events & EV_TRACE) && m->hooks.trace)
         m->hooks.trace(m->hooks.ctx, c, ip);
-    unsigned op = begin(c, ip);
-    c->disp->op[op](c, ip);
+    if (!(c->events & EV_PER)) {
+        execute(c, ip);
+        return;
+    }
+    per_begin(c, ip);
+    execute(c, ip);
+    per_end(c);
 }
 
 /* Block in an enabled wait until an interruption, a timer or an event. */
@@ -174,11 +187,6 @@ static int service_events(struct cpu *c)
         c->state = c->pgm_loop ? CPU_CHECKSTOP : CPU_STOPPED;
         return c->pgm_loop ? CPU_EXIT_CHECKSTOP : CPU_EXIT_STOPPED;
     }
-    if (ev & EV_RESTART) {
-        cpu_clear_event(c, EV_RESTART);
-        cpu_restart_interrupt(c);
-        return -1;
-    }
     if (ev & EV_PSW_INVALID) {
         cpu_clear_event(c, EV_PSW_INVALID);
         cpu_early_psw_exception(c);
@@ -188,6 +196,13 @@ static int service_events(struct cpu *c)
         cpu_clear_event(c, EV_CHECK_INTR);
         if (cpu_take_interrupt(c))
             return -1;
+    }
+    /* Restart has the lowest priority: the interruptions the new PSWs
+       enable are taken first. */
+    if (ev & EV_RESTART) {
+        cpu_clear_event(c, EV_RESTART);
+        cpu_restart_interrupt(c);
+        return -1;
     }
     if (ev & EV_WAIT) {
         if (!(c->pswm & (PSW_IO | PSW_EXT | PSW_MCHECK)))
