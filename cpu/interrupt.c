@@ -5,7 +5,6 @@
 #include "machine.h"
 #include "timer.h"
 
-#define CR0_AFP       0x00040000u   /* bit 13: AFP-register control */
 #define CR0_MALFUNC   0x00008000u
 #define CR0_EMERGENCY 0x00004000u
 #define CR0_EXTCALL   0x00002000u

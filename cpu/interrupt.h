@@ -56,6 +56,9 @@
 #define PGM_MONITOR_EVENT        0x40
 #define PGM_PER_EVENT            0x80
 
+/* CR0 bit 13: AFP-register control (BFP instructions, registers 1, 3, 5, 7-15). */
+#define CR0_AFP            0x00040000u
+
 /* Data-exception codes (DXC). */
 #define DXC_DECIMAL        0x00
 #define DXC_AFP_REGISTER   0x01
