@@ -63,6 +63,10 @@
         CHECK_D 6, 0xC01C0000, 0, 19
         adb     %f6,0(%r1)
         CHECK_D 6, 0x40080000, 0, 20
+        LOAD_D  7, 0x40240000, 0                # 3 - 10 in registers
+        sdbr    %f6,%f7
+        CHECK_CC 1, 59
+        CHECK_D 6, 0xC01C0000, 0, 60
         LOAD_X  8, 0x3FFF0000, 0, 0, 0          # 1
         LOAD_X  9, 0x3F8F0000, 0, 0, 0          # 2**-112
         axbr    %f8,%f9
