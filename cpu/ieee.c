@@ -91,16 +91,17 @@ static bool is_nan(const struct num *n) { return n->cls >= C_QNAN; }
    the first signaling NaN made quiet (invalid), else the first quiet. */
 static u128 pick_nan(const struct ieee_fmt *f, struct ieee_env *e, const u128 *ops, int count)
 {
+    int quiet = -1;
     for (int i = 0; i < count; i++) {
-        if (unpack(f, ops[i]).cls == C_SNAN) {
+        enum cls k = unpack(f, ops[i]).cls;
+        if (k == C_SNAN) {
             e->flags |= IEEE_INVALID;
             return ops[i] | quiet_bit(f);
         }
+        if (k == C_QNAN && quiet < 0)
+            quiet = i;
     }
-    for (int i = 0; i < count; i++)
-        if (unpack(f, ops[i]).cls == C_QNAN)
-            return ops[i];
-    return default_nan(f);
+    return ops[quiet];
 }
 
 static u128 invalid(const struct ieee_fmt *f, struct ieee_env *e)
@@ -269,6 +270,13 @@ static u128 finish(const struct ieee_fmt *f, struct ieee_env *e, int sign, int32
     return pack(f, sign, (unsigned)(top + f->bias), k & frac_mask(f));
 }
 
+/* A finite value that needs no rounding still goes through finish(): a
+   subnormal result is tiny, which an enabled underflow trap reports. */
+static u128 exact(const struct ieee_fmt *f, struct ieee_env *e, const struct num *n)
+{
+    return finish(f, e, n->sign, n->exp, n->sig, false, f);
+}
+
 ieee_bits ieee_make(const struct ieee_fmt *f, struct ieee_env *e, int sign, int32_t exp,
                     ieee_bits sig)
 {
@@ -375,9 +383,9 @@ static u128 add_signed(const struct ieee_fmt *f, struct ieee_env *e, u128 a, u12
     if (x.cls == C_ZERO && y.cls == C_ZERO)
         return zero(f, x.sign == y.sign ? x.sign : e->rm == IEEE_RM);
     if (x.cls == C_ZERO)
-        return negate_b ? b ^ ieee_sign_bit(f) : b;
+        return exact(f, e, &y);
     if (y.cls == C_ZERO)
-        return a;
+        return exact(f, e, &x);
     return add_finite(f, e, x, y);
 }
 
@@ -534,7 +542,7 @@ static u128 fma_nums(const struct ieee_fmt *f, struct ieee_env *e, const struct 
     if (x->cls == C_ZERO || y->cls == C_ZERO) {
         if (z->cls == C_ZERO)
             return zero(f, psign == z->sign ? psign : e->rm == IEEE_RM);
-        return finish(f, e, z->sign, z->exp, z->sig, false, f);
+        return exact(f, e, z);
     }
     struct w256 p = mul_wide(x->sig, y->sig);
     int32_t pexp = x->exp + y->exp;

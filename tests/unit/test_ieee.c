@@ -169,6 +169,11 @@ static void test_underflow(void)
     EXPECT(bin(ieee_mul, S, RP, 0, 0x00000001, 0x3F000000), 0x00000001, U | X | I);
     EXPECT(bin(ieee_mul, S, RM, 0, 0x80000001, 0x3F000000), 0x80000001, U | X | I);
     EXPECT(bin(ieee_mul, S, RP, 0, 0x80000001, 0x3F000000), 0x80000000, U | X);
+    /* a subnormal result is tiny even when nothing is rounded: Dmin - 0
+       traps when enabled (2**-149 * 2**192 = 2**43) */
+    EXPECT(bin(ieee_sub, S, RNE, 0, 0x80000001, 0x00000000), 0x80000001, 0);
+    EXPECT(bin(ieee_sub, S, RNE, U, 0x80000001, 0x00000000), 0xD5000000, U);
+    EXPECT(bin(ieee_sub, S, RNE, U, 0x00000000, 0x00000001), 0xD5000000, U);
     /* subnormal operands: Dmin + Dmin = 2 * Dmin, exact */
     EXPECT(bin(ieee_add, S, RNE, 0, 0x00000001, 0x00000001), 0x00000002, 0);
     EXPECT(bin(ieee_div, L, RNE, 0, 0x0000000000000001, 0x4000000000000000), 0, U | X);
