@@ -42,7 +42,7 @@ static const uint8_t *fetch_slow(struct cpu *c)
     return c->ibuf;
 }
 
-static inline const uint8_t *fetch(struct cpu *c)
+__attribute__((always_inline)) static inline const uint8_t *fetch(struct cpu *c)
 {
     uint32_t off = c->ia - c->if_vpage;
     if (__builtin_expect(off <= PAGE_SIZE - 6 && !(off & 1), 1))
@@ -54,7 +54,7 @@ static const uint8_t length_of[4] = { 2, 4, 4, 6 };
 
 /* Advance the PSW past the instruction at ip (as the machine does at
    fetch) and count it; returns the opcode. */
-static inline unsigned begin(struct cpu *c, const uint8_t *ip)
+__attribute__((always_inline)) static inline unsigned begin(struct cpu *c, const uint8_t *ip)
 {
     unsigned op = ip[0];
     unsigned len = length_of[op >> 6];
