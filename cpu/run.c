@@ -42,26 +42,23 @@ static const uint8_t *fetch_slow(struct cpu *c)
     return c->ibuf;
 }
 
+/* An odd instruction address never has a valid instruction cache (see
+   branch_to and cpu_ifetch_invalidate), so one compare decides. */
 __attribute__((always_inline)) static inline const uint8_t *fetch(struct cpu *c)
 {
     uint32_t off = c->ia - c->if_vpage;
-    if (__builtin_expect(off <= PAGE_SIZE - 6 && !(off & 1), 1))
+    if (__builtin_expect(off <= PAGE_SIZE - 6, 1))
         return (const uint8_t *)(c->if_addend + c->ia);
     return fetch_slow(c);
 }
 
-static const uint8_t length_of[4] = { 2, 4, 4, 6 };
-
-/* Advance the PSW past the instruction at ip (as the machine does at
-   fetch) and count it; returns the opcode. */
-__attribute__((always_inline)) static inline unsigned begin(struct cpu *c, const uint8_t *ip)
+/* Advance the PSW past an instruction of len bytes (as the machine does
+   at fetch) and count it. */
+__attribute__((always_inline)) static inline void advance(struct cpu *c, unsigned len)
 {
-    unsigned op = ip[0];
-    unsigned len = length_of[op >> 6];
     c->ilc = (uint8_t)len;
     c->ia = (c->ia + len) & c->amask;
     c->icount++;
-    return op;
 }
 
 /*
@@ -84,22 +81,22 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
     };
 #pragma GCC diagnostic pop
     const uint8_t *ip;
-    unsigned op;
 #define DISPATCH()                                   \
     do {                                             \
         if (__builtin_expect(!--n || c->events, 0))  \
             return;                                  \
         ip = fetch(c);                               \
-        op = begin(c, ip);                           \
-        goto *hot_label[op];                         \
+        goto *hot_label[ip[0]];                      \
     } while (0)
 
     n++;
     DISPATCH();
 table:
-    c->disp->op[op](c, ip);
+    advance(c, insn_length(ip[0]));
+    c->disp->op[ip[0]](c, ip);
     DISPATCH();
-#define HOT(opcode, name) hot_##name: hot_##name(c, ip); DISPATCH();
+    /* a hot instruction's length is a constant of its label */
+#define HOT(opcode, name) hot_##name: advance(c, insn_length(opcode)); hot_##name(c, ip); DISPATCH();
 #include "hot.def"
 #undef HOT
 #undef DISPATCH
@@ -108,8 +105,8 @@ table:
 /* One instruction through the dispatch table. */
 static void execute(struct cpu *c, const uint8_t *ip)
 {
-    unsigned op = begin(c, ip);
-    c->disp->op[op](c, ip);
+    advance(c, insn_length(ip[0]));
+    c->disp->op[ip[0]](c, ip);
 }
 
 /* One instruction with the observers that make the fast path leave. */
