@@ -100,7 +100,9 @@ void op_EX(struct cpu *c, const uint8_t *ip)
     const uint8_t *p = iptr(c, ea);
     unsigned room = PAGE_SIZE - (ea & ~PAGE_MASK);
     unsigned len = insn_length(p[0]);
-    if (__builtin_expect(len <= room, 1)) {
+    if (__builtin_expect(room >= 6, 1)) {
+        __builtin_memcpy(subject, p, 6);   /* stays inside the page */
+    } else if (len <= room) {
         __builtin_memcpy(subject, p, len);
     } else {
         __builtin_memcpy(subject, p, room);

@@ -14,7 +14,7 @@ struct ss_operands {
     unsigned len;
 };
 
-static void ss_get(struct cpu *c, const uint8_t *ip, struct ss_operands *o,
+static ALWAYS_INLINE void ss_get(struct cpu *c, const uint8_t *ip, struct ss_operands *o,
                    enum acc_type acc1, bool whole_op2)
 {
     o->len = ip[1] + 1u;

@@ -21,6 +21,10 @@
 struct machine;
 struct dispatch;
 
+/* For the helpers of hot handlers whose operand structures must dissolve
+   into registers (the compiler's own heuristics keep them out of line). */
+#define ALWAYS_INLINE __attribute__((always_inline)) inline
+
 /* PSW word 0 bits (bit n of the architecture = 0x80000000 >> n). */
 #define PSW_PER      0x40000000u
 #define PSW_DAT      0x04000000u

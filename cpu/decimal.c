@@ -36,7 +36,7 @@ struct dec_operands {
     struct vspan op1, op2;
 };
 
-static inline void get_operands(struct cpu *c, const uint8_t *ip, struct dec_operands *o,
+static ALWAYS_INLINE void get_operands(struct cpu *c, const uint8_t *ip, struct dec_operands *o,
                                 enum acc_type acc1)
 {
     field_get(c, &o->op2, addr_bd(c, ip + 4), SS_L2(ip) + 1u, BASE(ip + 4), ACC_FETCH);
@@ -44,7 +44,7 @@ static inline void get_operands(struct cpu *c, const uint8_t *ip, struct dec_ope
 }
 
 /* Both operands fetched and decoded (AP, SP, CP, MP, DP). */
-static inline void decode_operands(struct cpu *c, const uint8_t *ip, struct dec_operands *o,
+static ALWAYS_INLINE void decode_operands(struct cpu *c, const uint8_t *ip, struct dec_operands *o,
                             enum acc_type acc1, struct dec *a, struct dec *b)
 {
     get_operands(c, ip, o, acc1);
@@ -57,7 +57,7 @@ static inline void decode_operands(struct cpu *c, const uint8_t *ip, struct dec_
    is positive, except that an overflowed one keeps the sign of the true
    result.  The overflow interruption, when the program mask allows it,
    comes after the result is stored (the instruction completes). */
-static void store_result(struct cpu *c, const struct vspan *op1, u128 digits, bool neg, bool ovf)
+static ALWAYS_INLINE void store_result(struct cpu *c, const struct vspan *op1, u128 digits, bool neg, bool ovf)
 {
     neg = neg && (digits != 0 || ovf);
     span_store(op1, dec_encode(digits, neg));
@@ -66,7 +66,7 @@ static void store_result(struct cpu *c, const struct vspan *op1, u128 digits, bo
         cpu_program_check(c, PGM_DECIMAL_OVERFLOW);
 }
 
-static inline void store_sum(struct cpu *c, const struct vspan *op1, const struct dec *r)
+static ALWAYS_INLINE void store_sum(struct cpu *c, const struct vspan *op1, const struct dec *r)
 {
     store_result(c, op1, r->digits, r->neg, digits_from(r->digits, field_digits(op1->len)));
 }

@@ -195,14 +195,14 @@ static inline void store_be_n(uint8_t *p, unsigned n, uint64_t v)
 
 /* A field of len (1..16) bytes as a right-aligned number, and back (the
    low len bytes of v). */
-static inline u128 load_field(const uint8_t *p, unsigned len)
+static ALWAYS_INLINE u128 load_field(const uint8_t *p, unsigned len)
 {
     if (len <= 8)
         return load_be_n(p, len);
     return (u128)load_be_n(p, len - 8) << 64 | be64(p + len - 8);
 }
 
-static inline void store_field(uint8_t *p, unsigned len, u128 v)
+static ALWAYS_INLINE void store_field(uint8_t *p, unsigned len, u128 v)
 {
     if (len <= 8) {
         store_be_n(p, len, (uint64_t)v);
@@ -214,7 +214,7 @@ static inline void store_field(uint8_t *p, unsigned len, u128 v)
 
 /* vspan_get for an operand of up to 256 bytes at ea (already wrapped),
    with the usual case (one page, TLB hit) inline. */
-static inline void field_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len,
+static ALWAYS_INLINE void field_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len,
                              int arn, enum acc_type acc)
 {
     if (__builtin_expect(crosses(ea, len), 0)) {
@@ -228,7 +228,7 @@ static inline void field_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32
 
 /* The same for a storage operand of up to 16 bytes already checked with
    vspan_get (it may lie in two pages). */
-static inline u128 span_load(const struct vspan *s)
+static ALWAYS_INLINE u128 span_load(const struct vspan *s)
 {
     if (__builtin_expect(s->n0 == s->len, 1))
         return load_field(s->p0, s->len);
@@ -237,7 +237,7 @@ static inline u128 span_load(const struct vspan *s)
     return load_field(buf, s->len);
 }
 
-static inline void span_store(const struct vspan *s, u128 v)
+static ALWAYS_INLINE void span_store(const struct vspan *s, u128 v)
 {
     if (__builtin_expect(s->n0 == s->len, 1)) {
         store_field(s->p0, s->len, v);

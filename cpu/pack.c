@@ -18,13 +18,13 @@ struct move_operands {
     struct vspan dst, src;
 };
 
-static void get_move_operands(struct cpu *c, const uint8_t *ip, struct move_operands *o)
+static ALWAYS_INLINE void get_move_operands(struct cpu *c, const uint8_t *ip, struct move_operands *o)
 {
     field_get(c, &o->src, addr_bd(c, ip + 4), SS_L2(ip) + 1u, BASE(ip + 4), ACC_FETCH);
     field_get(c, &o->dst, addr_bd(c, ip + 2), SS_L1(ip) + 1u, BASE(ip + 2), ACC_STORE);
 }
 
-static bool ranges_overlap(const uint8_t *a, uint32_t na, const uint8_t *b, uint32_t nb)
+static ALWAYS_INLINE bool ranges_overlap(const uint8_t *a, uint32_t na, const uint8_t *b, uint32_t nb)
 {
     uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
     return na && nb && x < y + nb && y < x + na;
@@ -32,7 +32,7 @@ static bool ranges_overlap(const uint8_t *a, uint32_t na, const uint8_t *b, uint
 
 /* Do the operands share any byte of storage (compared as host memory, so
    aliases of one real page count too)? */
-static bool operands_overlap(const struct move_operands *o)
+static ALWAYS_INLINE bool operands_overlap(const struct move_operands *o)
 {
     const struct vspan *a = &o->dst, *b = &o->src;
     uint32_t a1 = a->len - a->n0, b1 = b->len - b->n0;
