@@ -396,7 +396,8 @@ static bool run_command(struct walk *w, const struct ccw *c, bool first, struct 
     } else if (reached_error) {
         st->sstat |= x.err;
     } else if ((used < x.total || (cmd.overrun && used == x.total)) &&
-               !(last->flags & CCW_FLAG_SLI)) {
+               !(last->flags & CCW_FLAG_SLI) && !(cmd.status & US_UC)) {
+        /* (a unit check says why the count was not used: no incorrect length) */
         st->sstat |= SS_IL;
     } else if (!unusual && (cmd.status & (US_CE | US_DE)) == (US_CE | US_DE) &&
                (last->flags & CCW_FLAG_CC)) {
@@ -414,7 +415,9 @@ void ccw_execute(const struct ccw_program *p, struct ccw_status *st)
     uint32_t addr = p->ccw_addr;
     st->ccw_addr = addr;
     for (bool first = true;; first = false) {
-        if (aborting(p)) {
+        /* A halt takes effect at the device for the first command, and
+           between commands on chaining. */
+        if (!first && aborting(p)) {
             st->end = CCW_ABORTED;
             break;
         }

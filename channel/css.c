@@ -188,10 +188,35 @@ static void program_done(struct subchannel *s, const struct ccw_status *st)
     irq_enqueue(s);
 }
 
-/* Run the started or resumed program (css->lock held, released meanwhile). */
+static bool startable(const struct subchannel *s)
+{
+    uint32_t f = s->scsw.flags;
+    if (f & (SCSW_AC_HALT | SCSW_AC_CLEAR))
+        return false;
+    return (f & SCSW_AC_START) || ((f & SCSW_AC_RESUME) && (f & SCSW_AC_SUSP));
+}
+
+static void chain_call(struct subchannel *s, void (*fn)(struct device *d))
+{
+    struct css *css = s->css;
+    pthread_mutex_unlock(&css->lock);
+    if (fn)
+        fn(s->dev);
+    pthread_mutex_lock(&css->lock);
+}
+
+/* Run the started or resumed program (css->lock held, released meanwhile).
+   The device hears of the new program before the subchannel shows it
+   active, so that a HALT seen after that always reaches the device. */
 static void run_program(struct subchannel *s)
 {
     struct css *css = s->css;
+    const struct device_ops *ops = s->dev->ops;
+    chain_call(s, ops->chain_begin);
+    if (!startable(s)) {   /* withdrawn meanwhile (halt, clear, cancel) */
+        chain_call(s, ops->chain_end);
+        return;
+    }
     bool resume = !(s->scsw.flags & SCSW_AC_START);
     struct ccw_program p = {
         .ms = css->m->ms, .dev = s->dev,
@@ -211,9 +236,6 @@ static void run_program(struct subchannel *s)
     __atomic_store_n(&s->abort, false, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&css->lock);
 
-    const struct device_ops *ops = s->dev->ops;
-    if (ops->chain_begin)
-        ops->chain_begin(s->dev);
     struct ccw_status st;
     ccw_execute(&p, &st);
     if (ops->chain_end)
@@ -225,14 +247,6 @@ static void run_program(struct subchannel *s)
     pthread_cond_broadcast(&css->idle);
     css_unlock(css);
     pthread_mutex_lock(&css->lock);
-}
-
-static bool startable(const struct subchannel *s)
-{
-    uint32_t f = s->scsw.flags;
-    if (f & (SCSW_AC_HALT | SCSW_AC_CLEAR))
-        return false;
-    return (f & SCSW_AC_START) || ((f & SCSW_AC_RESUME) && (f & SCSW_AC_SUSP));
 }
 
 static void *sch_thread(void *arg)
