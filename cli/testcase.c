@@ -42,6 +42,7 @@ struct tc {
     int numcpu;
     struct cpuid_config cpuid;
     struct machine *m;
+    struct css *css;
     int selected;
     bool online[MAX_CPUS];
 
@@ -123,6 +124,8 @@ static void on_trace(void *ctx, struct cpu *c, const uint8_t *ip)
 
 /* ---- machine configuration ---- */
 
+static bool find_image(struct tc *t, const char *name, char *path, size_t n);
+
 static void on_console_output(void *ctx, const char *text, size_t len)
 {
     struct tc *t = ctx;
@@ -165,8 +168,13 @@ static bool attach_device(struct tc *t, struct css *css, const cJSON *e)
         return false;
     }
     jnum(e, "subchannel", &sch);
+    /* arguments naming a file next to the case (or in the image dir) */
+    const char *args = jstr(e, "args");
+    char path[PATH_MAX];
+    if (args && find_image(t, args, path, sizeof path))
+        args = path;
     char err[256] = "";
-    struct device *d = device_create(type, (uint16_t)devnum, jstr(e, "args"), err, sizeof err);
+    struct device *d = device_create(type, (uint16_t)devnum, args, err, sizeof err);
     if (d && !css_attach(css, d, (int)sch, err, sizeof err)) {
         device_destroy(d);
         d = NULL;
@@ -184,7 +192,7 @@ static bool attach_device(struct tc *t, struct css *css, const cJSON *e)
 
 static bool attach_devices(struct tc *t)
 {
-    struct css *css = css_create(t->m);
+    struct css *css = t->css = css_create(t->m);
     if (!css) {
         fail(t, "cannot create the channel subsystem");
         return false;
@@ -290,6 +298,13 @@ static FILE *open_in(const char *dir, const char *name, char *path, size_t n)
 
 static bool find_image(struct tc *t, const char *name, char *path, size_t n)
 {
+    if (name[0] == '/') {
+        snprintf(path, n, "%s", name);
+        FILE *f = fopen(path, "rb");
+        if (f)
+            fclose(f);
+        return f != NULL;
+    }
     FILE *f = open_in(t->dir, name, path, n);
     if (!f && t->opt->image_dir)
         f = open_in(t->opt->image_dir, name, path, n);
@@ -676,6 +691,19 @@ static void step_set_prefix(struct tc *t, const cJSON *s)
     }
 }
 
+/* {"op": "ipl", "devnum": "0190", "loadparm": "...", "clear": false} */
+static void step_ipl(struct tc *t, const cJSON *s)
+{
+    uint64_t devnum;
+    char err[256];
+    if (!jhex(t, s, "devnum", &devnum))
+        return;
+    bool clear = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(s, "clear"));
+    if (!css_ipl(t->css, selected_cpu(t), (uint16_t)devnum, jstr(s, "loadparm"), clear, err,
+                 sizeof err))
+        fail(t, "%s", err);
+}
+
 static void run_step(struct tc *t, const cJSON *s)
 {
     const char *op = jstr(s, "op");
@@ -710,6 +738,8 @@ static void run_step(struct tc *t, const cJSON *s)
             store_hex(t, abs, jstr(s, "hex"));
     } else if (!strcmp(op, "set_reg")) {
         step_set_reg(t, s);
+    } else if (!strcmp(op, "ipl")) {
+        step_ipl(t, s);
     } else if (!strcmp(op, "set_prefix")) {
         step_set_prefix(t, s);
     } else if (!strcmp(op, "frame_usable")) {

@@ -7,7 +7,8 @@
  *   config.devices[]    devices on the channel subsystem: {"devnum": "0009",
  *                       "type": "1052-C" (any device_create type: 3215,
  *                       1052, TEST, ...), "subchannel": 0 (default: the
- *                       lowest free), "args": model arguments, "input":
+ *                       lowest free), "args": model arguments (a file
+ *                       name is looked up like storage[].file), "input":
  *                       ["line", ...] operator input of a console, after
  *                       which its input has ended}
  *   expected[].kind     also "psw" (exact 16 hex digits of a CPU's PSW),
@@ -18,7 +19,10 @@
  *   expected[].cpu      which CPU a register/PSW check reads (default: the
  *                       selected CPU)
  *   steps               optional; without it: sysclear, load_image, run,
- *                       and every expectation checked after the run
+ *                       and every expectation checked after the run;
+ *                       also {"op": "ipl", "devnum": "0190", "loadparm":
+ *                       "TEXT", "clear": false}: IPL the selected CPU
+ *                       (then run with "method": "start")
  */
 #ifndef VM390_CLI_TESTCASE_H
 #define VM390_CLI_TESTCASE_H

@@ -22,6 +22,8 @@ static const struct {
 struct device *device_create(const char *type, uint16_t devnum, const char *args,
                              char *err, size_t errlen)
 {
+    if (err && errlen)
+        err[0] = 0;
     size_t base = strcspn(type, "-");
     for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) {
         if (strlen(models[i].name) != base || strncasecmp(type, models[i].name, base))

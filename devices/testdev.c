@@ -2,6 +2,7 @@
 #include "testdev.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,16 +136,31 @@ static const struct device_ops testdev_ops = {
     .destroy = testdev_destroy,
 };
 
+/* The optional argument names a file whose first 64 KiB the device holds
+   from the start, as if written (an IPL record, for instance). */
+static bool preload(struct testdev *t, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "cannot read %s", path);
+        return false;
+    }
+    t->len = (uint32_t)fread(t->buf, 1, TD_MAX, f);
+    fclose(f);
+    return true;
+}
+
 struct device *testdev_create(const char *type, uint16_t devnum, const char *args,
                               char *err, size_t errlen)
 {
     (void)type;
-    (void)args;
-    (void)err;
-    (void)errlen;
     struct testdev *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
+    if (args && *args && !preload(t, args, err, errlen)) {
+        free(t);
+        return NULL;
+    }
     t->dev = (struct device){ .ops = &testdev_ops, .devnum = devnum, .devtype = 0x9999,
                               .devmodel = 1, .cutype = 0x9999, .cumodel = 1, .priv = t };
     pthread_mutex_init(&t->lock, NULL);

@@ -6,7 +6,9 @@
  * SENSE ID (X'E4').  Controls that make the device present a condition:
  * X'07' status modifier, X'0F' unit exception, X'13' wait until halted,
  * X'17' attention (unsolicited, after the channel program).  Any other
- * command is rejected (unit check, sense X'80').
+ * command is rejected (unit check, sense X'80').  The optional argument
+ * is a file whose contents the device holds from the start (e.g. an IPL
+ * record followed by the program).
  */
 #ifndef VM390_DEVICES_TESTDEV_H
 #define VM390_DEVICES_TESTDEV_H
