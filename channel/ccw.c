@@ -15,6 +15,7 @@ struct ccw {
     uint8_t flags;
     uint16_t count;
     uint32_t data;
+    uint32_t end;      /* in a command: its data bytes through this CCW */
 };
 
 /* A run of storage bytes within one 4K frame.  Backward runs (READ
@@ -28,7 +29,6 @@ struct piece {
 /* One command: its data-chained CCWs and their storage. */
 struct command {
     struct ccw *seg;
-    uint32_t *seg_end;     /* bytes through the end of seg[i] */
     size_t nseg, segcap;
     struct piece *pc;
     size_t npc, pccap;
@@ -245,14 +245,13 @@ static bool add_idaw_data(const struct ccw_program *p, struct command *x, const 
 /* Append a CCW to the command and map its data.  False: stop chaining. */
 static bool add_segment(const struct ccw_program *p, struct command *x, const struct ccw *c)
 {
-    if (!grow((void **)&x->seg, &x->segcap, x->nseg + 1, sizeof *x->seg) ||
-        !(x->seg_end = realloc(x->seg_end, x->segcap * sizeof *x->seg_end))) {
+    if (!grow((void **)&x->seg, &x->segcap, x->nseg + 1, sizeof *x->seg)) {
         x->oom = true;
         return false;
     }
-    x->seg[x->nseg] = *c;
     x->total += c->count;
-    x->seg_end[x->nseg++] = x->total;
+    x->seg[x->nseg] = *c;
+    x->seg[x->nseg++].end = x->total;
     if (x->valid + (uint64_t)c->count > CCW_MAX_XFER)
         return false;
     if (x->input && (c->flags & CCW_FLAG_SKIP))
@@ -295,7 +294,6 @@ static int assemble(struct walk *w, struct command *x, const struct ccw *c)
 static void free_command(struct command *x)
 {
     free(x->seg);
-    free(x->seg_end);
     free(x->pc);
 }
 
@@ -331,7 +329,7 @@ static void transfer(const struct ccw_program *p, const struct command *x, uint8
 static size_t segment_in_use(const struct command *x, uint32_t used)
 {
     for (size_t i = 0; i < x->nseg; i++)
-        if (x->seg_end[i] > used)
+        if (x->seg[i].end > used)
             return i;
     return x->nseg - 1;
 }
@@ -347,6 +345,63 @@ static void intermediate(const struct ccw_program *p, uint32_t ccw_addr, bool in
         p->hooks->intermediate(p->hctx, ccw_addr, initial);
 }
 
+/* Hand the command to the device unless its data fail at the first byte.
+   Returns the bytes the device used, or -1 when out of memory. */
+static int64_t run_device(const struct ccw_program *p, const struct command *x,
+                          struct dev_cmd *cmd)
+{
+    if (x->err && x->valid == 0)
+        return 0;
+    cmd->data = calloc(1, x->valid ? x->valid : 1);
+    if (!cmd->data)
+        return -1;
+    if (!x->input)
+        transfer(p, x, cmd->data, x->valid, false);
+    p->dev->ops->execute(p->dev, cmd);
+    uint32_t used = x->valid - (cmd->residual < x->valid ? cmd->residual : x->valid);
+    if (x->input)
+        transfer(p, x, cmd->data, used, true);
+    free(cmd->data);
+    return used;
+}
+
+/* How the command ended, into st; true (with *next) if command chaining
+   goes on. */
+static bool command_end(const struct ccw_program *p, const struct command *x,
+                        const struct dev_cmd *cmd, uint32_t used, struct ccw_status *st,
+                        uint32_t *next)
+{
+    bool reached_error = x->err && used == x->valid;
+    size_t L = reached_error ? x->err_seg : segment_in_use(x, used);
+    for (size_t i = 1; i <= L; i++)
+        if (x->seg[i].flags & CCW_FLAG_PCI)
+            intermediate(p, x->seg[i].addr + 8, false);
+    const struct ccw *last = &x->seg[L];
+    st->ccw_addr = last->addr + 8;
+    st->count = reached_error ? 0 : (uint16_t)(last->end - used);
+    st->dstat = cmd->status;
+    if (cmd->first && (cmd->status & (US_UC | US_BUSY)) && used == 0)
+        st->rejected = true;
+    if (aborting(p)) {
+        st->end = CCW_ABORTED;
+        return false;
+    }
+    if (reached_error) {
+        st->sstat |= x->err;
+        return false;
+    }
+    /* A unit check says why the count was not used: no incorrect length. */
+    if ((used < x->total || (cmd->overrun && used == x->total)) &&
+        !(last->flags & CCW_FLAG_SLI) && !(cmd->status & US_UC)) {
+        st->sstat |= SS_IL;
+        return false;
+    }
+    if ((cmd->status & ~US_SM) != (US_CE | US_DE) || !(last->flags & CCW_FLAG_CC))
+        return false;
+    *next = last->addr + ((cmd->status & US_SM) ? 16 : 8);
+    return true;
+}
+
 /* Execute one command (with its data chain).  Returns true if command
    chaining continues at *next. */
 static bool run_command(struct walk *w, const struct ccw *c, bool first, struct ccw_status *st,
@@ -354,55 +409,17 @@ static bool run_command(struct walk *w, const struct ccw *c, bool first, struct 
 {
     const struct ccw_program *p = w->p;
     struct command x = { 0 };
+    bool go_on = false;
     if (assemble(w, &x, c) == FETCH_ABORT || x.oom) {
         st->end = CCW_ABORTED;
-        free_command(&x);
-        return false;
-    }
-    struct dev_cmd cmd = { .code = c->cmd, .count = x.valid, .first = first && !p->resumed,
-                           .chained = !x.err && (x.seg[x.nseg - 1].flags & CCW_FLAG_CC) };
-    uint32_t used = 0;
-    bool started = !x.err || x.valid > 0 || x.total == 0;
-    if (started) {
-        cmd.data = calloc(1, x.valid ? x.valid : 1);
-        if (!cmd.data) {
+    } else {
+        struct dev_cmd cmd = { .code = c->cmd, .count = x.valid, .first = first && !p->resumed,
+                               .chained = !x.err && (x.seg[x.nseg - 1].flags & CCW_FLAG_CC) };
+        int64_t used = run_device(p, &x, &cmd);
+        if (used < 0)
             st->end = CCW_ABORTED;
-            free_command(&x);
-            return false;
-        }
-        if (!x.input)
-            transfer(p, &x, cmd.data, x.valid, false);
-        p->dev->ops->execute(p->dev, &cmd);
-        used = x.valid - (cmd.residual < x.valid ? cmd.residual : x.valid);
-        if (x.input)
-            transfer(p, &x, cmd.data, used, true);
-        free(cmd.data);
-    }
-    bool reached_error = x.err && used == x.valid;
-    size_t L = reached_error ? x.err_seg : segment_in_use(&x, used);
-    for (size_t i = 1; i <= L; i++)
-        if (x.seg[i].flags & CCW_FLAG_PCI)
-            intermediate(p, x.seg[i].addr + 8, false);
-    const struct ccw *last = &x.seg[L];
-    st->ccw_addr = last->addr + 8;
-    st->count = reached_error ? 0 : (uint16_t)(x.seg_end[L] - used);
-    st->dstat = cmd.status;
-    bool go_on = false;
-    uint8_t unusual = cmd.status & ~(US_CE | US_DE | US_SM);
-    if (first && !p->resumed && (cmd.status & (US_UC | US_BUSY)) && used == 0)
-        st->rejected = true;
-    if (aborting(p)) {
-        st->end = CCW_ABORTED;
-    } else if (reached_error) {
-        st->sstat |= x.err;
-    } else if ((used < x.total || (cmd.overrun && used == x.total)) &&
-               !(last->flags & CCW_FLAG_SLI) && !(cmd.status & US_UC)) {
-        /* (a unit check says why the count was not used: no incorrect length) */
-        st->sstat |= SS_IL;
-    } else if (!unusual && (cmd.status & (US_CE | US_DE)) == (US_CE | US_DE) &&
-               (last->flags & CCW_FLAG_CC)) {
-        *next = last->addr + ((cmd.status & US_SM) ? 16 : 8);
-        go_on = true;
+        else
+            go_on = command_end(p, &x, &cmd, (uint32_t)used, st, next);
     }
     free_command(&x);
     return go_on;
