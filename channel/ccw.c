@@ -380,8 +380,6 @@ static bool command_end(const struct ccw_program *p, const struct command *x,
     st->ccw_addr = last->addr + 8;
     st->count = reached_error ? 0 : (uint16_t)(last->end - used);
     st->dstat = cmd->status;
-    if (cmd->first && (cmd->status & (US_UC | US_BUSY)) && used == 0)
-        st->rejected = true;
     if (aborting(p)) {
         st->end = CCW_ABORTED;
         return false;
@@ -390,9 +388,13 @@ static bool command_end(const struct ccw_program *p, const struct command *x,
         st->sstat |= x->err;
         return false;
     }
-    /* A unit check says why the count was not used: no incorrect length. */
+    /* An immediate operation (a control command the device carries out
+       without data, such as NO-OPERATION) has no incorrect length; a
+       rejected command (unit check) is not one. */
+    bool immediate = ccw_is_control(cmd->code) && used == 0 && !cmd->overrun &&
+                     !(cmd->status & US_UC);
     if ((used < x->total || (cmd->overrun && used == x->total)) &&
-        !(last->flags & CCW_FLAG_SLI) && !(cmd->status & US_UC)) {
+        !(last->flags & CCW_FLAG_SLI) && !immediate) {
         st->sstat |= SS_IL;
         return false;
     }
@@ -465,6 +467,7 @@ void ccw_execute(const struct ccw_program *p, struct ccw_status *st)
             !(p->hooks && p->hooks->resume_pending && p->hooks->resume_pending(p->hctx))) {
             st->end = CCW_SUSPENDED;
             st->ccw_addr = addr + 8;
+            st->count = c.count;
             st->dstat = 0;
             break;
         }

@@ -95,8 +95,6 @@ struct ccw_status {
     uint16_t count;      /* residual count of that CCW */
     uint8_t dstat;       /* device status */
     uint8_t sstat;       /* subchannel status (SS_* other than SS_PCI) */
-    bool rejected;       /* the first command ended with unit check or busy
-                            before any data moved (deferred condition code 1) */
     uint32_t ccws;       /* CCWs fetched */
 };
 

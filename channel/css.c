@@ -170,6 +170,7 @@ static void program_done(struct subchannel *s, const struct ccw_status *st)
     } else if (st->end == CCW_SUSPENDED && !(w->flags & SCSW_AC_HALT)) {
         w->flags |= SCSW_AC_SUSP;
         w->ccw_addr = st->ccw_addr;
+        w->count = st->count;
         if (w->flags & SCSW_U)
             return;   /* suspended without an interruption */
         w->flags |= SCSW_SC_INTER | SCSW_SC_PEND;
@@ -182,8 +183,6 @@ static void program_done(struct subchannel *s, const struct ccw_status *st)
         w->flags |= SCSW_SC_PRI | SCSW_SC_SEC | SCSW_SC_PEND;
         if (alert(w->dstat, w->sstat))
             w->flags |= SCSW_SC_ALERT;
-        if (st->rejected)
-            w->flags |= SCSW_CC1;
     }
     irq_enqueue(s);
 }

@@ -289,10 +289,10 @@ static int io_cancel(void *ctx, uint32_t ssid)
         return 3;
     uint32_t f = s->scsw.flags;
     int cc = status_pending(s) ? 1 : 0;
-    /* Only a start function not yet begun at the device, or suspended, can
-       be withdrawn. */
-    if (cc == 0 && ((f & SCSW_FC) != SCSW_FC_START || s->running ||
-                    !(f & (SCSW_AC_START | SCSW_AC_SUSP))))
+    /* Only a start or a resume the subchannel has not yet acted on can be
+       withdrawn (not a program that is running or merely suspended). */
+    bool withdrawable = (f & SCSW_AC_START) || ((f & SCSW_AC_SUSP) && (f & SCSW_AC_RESUME));
+    if (cc == 0 && ((f & SCSW_FC) != SCSW_FC_START || s->running || !withdrawable))
         cc = 2;
     if (cc == 0) {
         s->scsw.flags = 0;

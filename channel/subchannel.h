@@ -32,7 +32,6 @@
 #define SCSW_S          0x08000000u   /* suspend control */
 #define SCSW_L          0x04000000u   /* ESW format */
 #define SCSW_CC         0x03000000u   /* deferred condition code */
-#define SCSW_CC1        0x01000000u
 #define SCSW_F          0x00800000u   /* format-1 CCWs */
 #define SCSW_P          0x00400000u   /* prefetch */
 #define SCSW_I          0x00200000u   /* initial-status interruption control */

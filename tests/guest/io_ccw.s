@@ -85,7 +85,7 @@
         CHECK_MEM "8(2,%r4)", prog, 40
         DOIO    orb_ccwaddr, 41
         CHECK_MEM "4(6,%r4)", st_ccwaddr, 42
-        # status modifier skips one CCW
+        # status modifier skips one CCW; NOP is immediate (no incorrect length)
         DOIO    orb_sm, 43
         CHECK_MEM "4(8,%r4)", st_sm, 44
         # unit exception ends the chain
@@ -123,7 +123,7 @@ st_prot: .long  0x50804017,cw_prot+8
 st_ccwaddr: .long 0x00200008
         .short  0x0020
         .balign 4
-st_sm:  .long   cw_sm+24,0x0C400001
+st_sm:  .long   cw_sm+24,0x0C000001
 st_ue:  .long   cw_ue+8,0x0D000001
 
 orb_write: .long 1,0x0080FF00,cw_write
@@ -172,7 +172,7 @@ cw_prot: CCW1   0x02, 0x00, 4, buf9
 cw_addr: CCW1   0x02, 0x00, 4, 0x00100000
 cw_sm:  CCW1    0x07, 0x60, 1, 0        # status modifier, CC SLI
         CCW1    0x01, 0x00, 1, zeros    # skipped
-        CCW1    0x03, 0x00, 1, 0        # NOP: incorrect length without SLI
+        CCW1    0x03, 0x00, 1, 0        # NOP: immediate, no incorrect length
 cw_ue:  CCW1    0x0F, 0x60, 1, 0        # unit exception, CC SLI
         CCW1    0x01, 0x00, 1, zeros
 

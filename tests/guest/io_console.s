@@ -94,7 +94,7 @@ ccw_id: CCW0    0xE4, idbuf, 0, 7       # SENSE ID
 scsw_w: .long   0x00004007,ccw_w+8,0x0C000000
 scsw_w2: .long  0x00004007,ccw_w2+16,0x0C000000
 scsw_r: .long   0x00004007,ccw_r+8,0x0C00000E
-scsw_r2: .long  0x01004017,ccw_r2+8,0x0E00000A  # unit check at once: cc 1, alert
+scsw_r2: .long  0x00004017,ccw_r2+8,0x0E40000A  # unit check, alert, incorrect length
 status_s: .long 0x0C000000
 status_id: .long 0x0C000000
 sense_ir: .byte 0x40

@@ -1,5 +1,5 @@
 # Every I/O instruction: program exceptions, every condition code, the
-# SCSW after start, halt, clear, suspend/resume, cancel, PCI, unit check
+# SCSW after start, halt, clear, suspend/resume, PCI, unit check
 # and attention, channel reports, measurement and address limit.  The
 # TEST device 0190 is on subchannel 1.  SA22-7201 chapters 14-16.
         .include "lib.inc"
@@ -200,7 +200,8 @@
         CHECK_MEM "0(4,%r6)", hello, 71
         rsch                            # nothing to resume
         CHECK_CC 2, 72
-        # suspended without an interruption (U), then withdrawn by XSCH
+        # suspended without an interruption (U); XSCH does not withdraw a
+        # program that is merely suspended; CSCH does
         larl    %r3,orb_suspu
         ssch    0(%r3)
         lhi     %r2,0x20                # suspended
@@ -208,9 +209,11 @@
         tpi     0(%r4)
         CHECK_CC 0, 73
         xsch
-        CHECK_CC 0, 74
-        stsch   0(%r5)
-        CHECK_MEM "28(4,%r5)", zeros, 75
+        CHECK_CC 2, 74
+        csch
+        bras    %r14,pollint
+        tsch    0(%r4)
+        CHECK_MEM "0(4,%r4)", scsw_clear, 75
         xsch                            # nothing to cancel
         CHECK_CC 2, 76
         # ---- PCI: an intermediate interruption while the program runs ----
@@ -357,7 +360,7 @@ scsw_susp_quiet: .long 0x08804020
 scsw_resumed: .long 0x08804007,ccw_s2+16,0x0C000000
 scsw_pci: .long 0x008040C9,ccw_pci+8
         .byte   0x00,0x80
-scsw_uc: .long  0x01804017,ccw_uc+8,0x0E000004
+scsw_uc: .long  0x00804017,ccw_uc+8,0x0E400004
 scsw_attn: .long 0x00000011
 attn_st: .byte  0x80,0x00
         .balign 4

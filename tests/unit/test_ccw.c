@@ -244,12 +244,21 @@ static void test_command_chaining(void)
     CU_ASSERT_EQUAL(st.sstat, 0);
     /* incorrect length suppresses command chaining */
     setup();
-    ccw1(0x1000, 0x03, CCW_FLAG_CC, 1, 0);
+    ccw1(0x1000, 0x02, CCW_FLAG_CC, 2, 0x3000);
     ccw1(0x1008, 0x03, 0, 1, 0);
+    fk.produce = 1;
     st = run(0x1000, true);
     CU_ASSERT_EQUAL(fk.ncmd, 1);
     CU_ASSERT_EQUAL(st.sstat, SS_IL);
     CU_ASSERT_EQUAL(st.ccw_addr, 0x1008);
+    CU_ASSERT_EQUAL(st.count, 1);
+    /* an immediate operation (NOP without SLI) has none: chaining goes on */
+    setup();
+    ccw1(0x1000, 0x03, CCW_FLAG_CC, 1, 0);
+    ccw1(0x1008, 0x03, 0, 1, 0);
+    st = run(0x1000, true);
+    CU_ASSERT_EQUAL(fk.ncmd, 2);
+    CU_ASSERT_EQUAL(st.sstat, 0);
     CU_ASSERT_EQUAL(st.count, 1);
 }
 
@@ -263,8 +272,8 @@ static void test_unit_check_ends_chain(void)
     CU_ASSERT_EQUAL(fk.ncmd, 1);
     CU_ASSERT_EQUAL(st.dstat, US_CE | US_DE | US_UC);
     CU_ASSERT_EQUAL(st.ccw_addr, 0x1008);
-    CU_ASSERT_TRUE(st.rejected);
-    /* unit exception on a later command: not a rejected start */
+    CU_ASSERT_EQUAL(st.sstat, 0);   /* SLI */
+    /* unit exception on a later command */
     setup();
     ccw1(0x1000, 0x03, CCW_FLAG_CC | CCW_FLAG_SLI, 1, 0);
     ccw1(0x1008, 0x07, CCW_FLAG_CC | CCW_FLAG_SLI, 1, 0);
@@ -275,7 +284,13 @@ static void test_unit_check_ends_chain(void)
     CU_ASSERT_EQUAL(fk.ncmd, 2);
     CU_ASSERT_EQUAL(st.dstat, US_CE | US_DE | US_UE);
     CU_ASSERT_EQUAL(st.ccw_addr, 0x1010);
-    CU_ASSERT_FALSE(st.rejected);
+    /* a rejected command with its count unused: incorrect length too */
+    setup();
+    ccw1(0x1000, 0x13, 0, 4, 0x3000);
+    fk.extra = US_UC;
+    st = run(0x1000, true);
+    CU_ASSERT_EQUAL(st.sstat, SS_IL);
+    CU_ASSERT_EQUAL(st.count, 4);
 }
 
 /* Status modifier with channel end and device end skips one CCW. */
@@ -568,6 +583,7 @@ static void test_suspend(void)
     struct ccw_status st = run_prog(&p);
     CU_ASSERT_EQUAL(st.end, CCW_SUSPENDED);
     CU_ASSERT_EQUAL(st.ccw_addr, 0x1010);
+    CU_ASSERT_EQUAL(st.count, 1);
     CU_ASSERT_EQUAL(fk.ncmd, 1);
     /* resumed with the flag still on: suspends again */
     p.ccw_addr = 0x1008;
