@@ -3,6 +3,8 @@
  * interruption subclasses and their priority, and the IPL sequence of
  * SA22-7201 chapter 17.
  */
+#include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,8 +139,149 @@ static void test_ipl(void)
     machine_destroy(m);
 }
 
+/* A device the test lets through: chain_begin and execute wait for their
+   gate; HALT does not open them (so a halt stays pending). */
+struct gate {
+    struct device dev;
+    pthread_mutex_t lock;
+    pthread_cond_t cv;
+    bool begin_open, exec_open;
+    int nexec;
+};
+
+static void gate_wait(struct gate *g, const bool *open)
+{
+    pthread_mutex_lock(&g->lock);
+    while (!*open)
+        pthread_cond_wait(&g->cv, &g->lock);
+    pthread_mutex_unlock(&g->lock);
+}
+
+static void gate_begin(struct device *d)
+{
+    struct gate *g = d->priv;
+    gate_wait(g, &g->begin_open);
+}
+
+static void gate_execute(struct device *d, struct dev_cmd *cmd)
+{
+    struct gate *g = d->priv;
+    gate_wait(g, &g->exec_open);
+    __atomic_fetch_add(&g->nexec, 1, __ATOMIC_RELAXED);
+    cmd->status = US_CE | US_DE;
+    cmd->residual = cmd->count;
+}
+
+static void gate_destroy(struct device *d)
+{
+    (void)d;   /* static */
+}
+
+static const struct device_ops gate_ops = {
+    .name = "gate", .chain_begin = gate_begin, .execute = gate_execute, .destroy = gate_destroy,
+};
+
+static struct gate gate;
+
+static void gate_open(bool *which)
+{
+    pthread_mutex_lock(&gate.lock);
+    *which = true;
+    pthread_cond_broadcast(&gate.cv);
+    pthread_mutex_unlock(&gate.lock);
+}
+
+/* A machine with the gate device on subchannel 0, enabled, and a NOP
+   channel program at 1000 (ORB word 1 `orb1`). */
+static void gate_setup(uint8_t *orb, uint32_t orb1)
+{
+    setup();
+    memset(&gate, 0, sizeof gate);
+    gate.dev = (struct device){ .ops = &gate_ops, .devnum = 0x200, .priv = &gate };
+    pthread_mutex_init(&gate.lock, NULL);
+    pthread_cond_init(&gate.cv, NULL);
+    char err[64];
+    CU_ASSERT_TRUE_FATAL(css_attach(css, &gate.dev, 0, err, sizeof err));
+    enable(0, 0);
+    put_be32(m->ms->mem + 0x1000, 0x03200001);   /* NOP, SLI, format 1 */
+    memset(orb, 0, IO_ORB_SIZE);
+    put_be32(orb + 4, orb1);
+    put_be32(orb + 8, 0x1000);
+}
+
+/* Wait until SCSW byte 3 (activity and status controls) has a bit of mask. */
+static bool wait_scsw(uint8_t mask)
+{
+    uint8_t schib[IO_SCHIB_SIZE];
+    for (int i = 0; i < 2000000; i++) {
+        m->io->store(m->io_ctx, 0x00010000, schib);
+        if (schib[31] & mask)
+            return true;
+        sched_yield();
+    }
+    return false;
+}
+
+static void test_cancel_start_pending(void)
+{
+    uint8_t orb[IO_ORB_SIZE];
+    gate_setup(orb, 0x0080FF00);
+    CU_ASSERT_EQUAL(m->io->start(m->io_ctx, 0x00010000, orb), 0);
+    /* the I/O thread waits in chain_begin: still start pending */
+    CU_ASSERT_EQUAL(m->io->cancel(m->io_ctx, 0x00010000), 0);
+    uint8_t schib[IO_SCHIB_SIZE];
+    m->io->store(m->io_ctx, 0x00010000, schib);
+    CU_ASSERT_EQUAL(be32(schib + 28), 0);
+    CU_ASSERT_EQUAL(m->io->cancel(m->io_ctx, 0x00010000), 2);
+    gate_open(&gate.exec_open);
+    gate_open(&gate.begin_open);
+    CU_ASSERT_EQUAL(m->io->start(m->io_ctx, 0x00010000, orb), 0);
+    CU_ASSERT_TRUE(wait_scsw(0x01));
+    CU_ASSERT_EQUAL(gate.nexec, 1);   /* only the second start ran */
+    machine_destroy(m);
+}
+
+static void test_halt_pending(void)
+{
+    uint8_t orb[IO_ORB_SIZE];
+    gate_setup(orb, 0x0080FF00);
+    gate_open(&gate.begin_open);
+    CU_ASSERT_EQUAL(m->io->start(m->io_ctx, 0x00010000, orb), 0);
+    CU_ASSERT_TRUE(wait_scsw(0x80));                              /* subchannel active */
+    CU_ASSERT_EQUAL(m->io->halt(m->io_ctx, 0x00010000), 0);
+    CU_ASSERT_EQUAL(m->io->halt(m->io_ctx, 0x00010000), 2);       /* halt pending */
+    CU_ASSERT_EQUAL(m->io->clear(m->io_ctx, 0x00010000), 0);      /* clear overrides */
+    CU_ASSERT_EQUAL(m->io->halt(m->io_ctx, 0x00010000), 2);       /* clear pending */
+    gate_open(&gate.exec_open);
+    CU_ASSERT_TRUE(wait_scsw(0x01));
+    uint8_t irb[IO_IRB_SIZE];
+    CU_ASSERT_EQUAL(m->io->test(m->io_ctx, 0x00010000, irb), 0);
+    CU_ASSERT_EQUAL(be32(irb), 0x00001001);   /* clear function, status pending alone */
+    machine_destroy(m);
+}
+
+static void test_resume_pending(void)
+{
+    uint8_t orb[IO_ORB_SIZE];
+    gate_setup(orb, 0x0880FF00);   /* suspend control */
+    gate_open(&gate.begin_open);
+    CU_ASSERT_EQUAL(m->io->start(m->io_ctx, 0x00010000, orb), 0);
+    CU_ASSERT_TRUE(wait_scsw(0x80));
+    CU_ASSERT_EQUAL(m->io->resume(m->io_ctx, 0x00010000), 0);
+    CU_ASSERT_EQUAL(m->io->resume(m->io_ctx, 0x00010000), 2);     /* already resume pending */
+    gate_open(&gate.exec_open);
+    CU_ASSERT_TRUE(wait_scsw(0x01));
+    uint8_t irb[IO_IRB_SIZE];
+    CU_ASSERT_EQUAL(m->io->test(m->io_ctx, 0x00010000, irb), 0);
+    CU_ASSERT_EQUAL(be32(irb), 0x08804007);   /* resume pending gone with the end */
+    machine_destroy(m);
+}
+
 UNIT_SUITE(css)
 {
+    UNIT_TEST(s, test_cancel_start_pending);
+    UNIT_TEST(s, test_halt_pending);
+    UNIT_TEST(s, test_resume_pending);
     UNIT_TEST(s, test_operand_exceptions);
     UNIT_TEST(s, test_interruption_priority);
     UNIT_TEST(s, test_ipl);
