@@ -63,7 +63,8 @@ void sch_measure_start(struct subchannel *s)
     if (!css->mb_update || !(s->pmcw.mm & PMCW_MM_UPDATE))
         return;
     /* The measurement block is 32 bytes at origin + 32 * MBI; its first
-       halfword counts START and RESUME functions. */
+       halfword counts START and RESUME functions.  (The other fields, and
+       the measurement-block key, are not kept.) */
     uint64_t mb = css->mb_origin + (uint64_t)s->pmcw.mbi * 32;
     if (!storage_valid(ms, mb, 32))
         return;

@@ -724,8 +724,10 @@ static void run_step(struct tc *t, const cJSON *s)
     } else if (!strcmp(op, "sysclear")) {
         step_sysclear(t);
     } else if (!strcmp(op, "sysreset")) {
+        /* system reset: CPU reset and I/O-subsystem reset */
         for (int i = 0; i < t->m->ncpu; i++)
             cpu_reset(t->m->cpu[i]);
+        t->m->io->reset(t->m->io_ctx);
     } else if (!strcmp(op, "set_arch")) {
         const char *arch = jstr(s, "arch");
         if (arch && strstr(arch, "z/Arch"))
