@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ebcdic.h"
+#include "latch.h"
 
 #define CMD_WRITE      0x01
 #define CMD_WRITE_CR   0x09
@@ -139,18 +140,13 @@ static void console_execute(struct device *d, struct dev_cmd *cmd)
 static void console_chain_begin(struct device *d)
 {
     struct console *k = con(d);
-    pthread_mutex_lock(&k->lock);
-    k->halted = false;
-    pthread_mutex_unlock(&k->lock);
+    latch_set(&k->lock, &k->cv, &k->halted, false);
 }
 
 static void console_halt(struct device *d)
 {
     struct console *k = con(d);
-    pthread_mutex_lock(&k->lock);
-    k->halted = true;
-    pthread_cond_broadcast(&k->cv);
-    pthread_mutex_unlock(&k->lock);
+    latch_set(&k->lock, &k->cv, &k->halted, true);
 }
 
 static void console_destroy(struct device *d)
@@ -252,8 +248,5 @@ void console_input(struct device *d, const char *line, size_t len)
 void console_input_end(struct device *d)
 {
     struct console *k = con(d);
-    pthread_mutex_lock(&k->lock);
-    k->input_ended = true;
-    pthread_cond_broadcast(&k->cv);
-    pthread_mutex_unlock(&k->lock);
+    latch_set(&k->lock, &k->cv, &k->input_ended, true);
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "latch.h"
+
 #define TD_WRITE      0x01
 #define TD_READ       0x02
 #define TD_READ_BACK  0x0C
@@ -106,18 +108,13 @@ static void testdev_execute(struct device *d, struct dev_cmd *cmd)
 static void testdev_chain_begin(struct device *d)
 {
     struct testdev *t = td(d);
-    pthread_mutex_lock(&t->lock);
-    t->halted = false;
-    pthread_mutex_unlock(&t->lock);
+    latch_set(&t->lock, &t->cv, &t->halted, false);
 }
 
 static void testdev_halt(struct device *d)
 {
     struct testdev *t = td(d);
-    pthread_mutex_lock(&t->lock);
-    t->halted = true;
-    pthread_cond_broadcast(&t->cv);
-    pthread_mutex_unlock(&t->lock);
+    latch_set(&t->lock, &t->cv, &t->halted, true);
 }
 
 static void testdev_destroy(struct device *d)
