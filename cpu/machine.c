@@ -66,6 +66,8 @@ void machine_destroy(struct machine *m)
     if (!m)
         return;
     machine_stop(m);
+    if (m->io && m->io->destroy)
+        m->io->destroy(m->io_ctx);
     for (int i = 0; i < m->ncpu; i++)
         cpu_destroy(m->cpu[i]);
     dispatch_free(m->disp_super);
@@ -81,6 +83,9 @@ void machine_destroy(struct machine *m)
 
 void machine_clear_reset(struct machine *m)
 {
+    /* I/O first: no channel program may store into the cleared storage. */
+    if (m->io && m->io->reset)
+        m->io->reset(m->io_ctx);
     storage_clear(m->ms);
     for (int i = 0; i < m->ncpu; i++) {
         struct cpu *c = m->cpu[i];
@@ -91,8 +96,6 @@ void machine_clear_reset(struct machine *m)
     }
     m->service_pending = false;
     m->intkey_pending = false;
-    if (m->io && m->io->reset)
-        m->io->reset(m->io_ctx);
 }
 
 uint64_t machine_tod_peek(const struct machine *m)
