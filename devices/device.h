@@ -46,6 +46,8 @@ struct dev_cmd {
     bool first;          /* first command of the channel program */
     /* results */
     uint32_t residual;   /* count minus the bytes the device used or produced */
+    bool more;           /* the device had more data than count (read) or wanted
+                            more than count (write): incorrect length */
     uint8_t status;      /* unit status: usually US_CE | US_DE, plus US_UC ... */
 };
 
