@@ -277,19 +277,9 @@ static const struct ckd_model *pick_model(const char *type, const struct ckd_ima
 static bool open_device(struct ckd_dev *cd, const char *type, const char *args, char *err,
                         size_t errlen)
 {
-    struct devargs a;
-    enum img_sync sync;
-    if (!devargs_parse(&a, args, err, errlen))
-        return false;
-    bool ro = devargs_readonly(&a);
-    bool ok = devargs_sync(&a, &sync, err, errlen) && devargs_check_used(&a, err, errlen);
-    if (ok && !a.file) {
-        snprintf(err, errlen, "no image file given");
-        ok = false;
-    }
-    ok = ok && ckd_image_open(&cd->img, a.file, ro, sync, err, errlen);
-    devargs_free(&a);
-    if (!ok)
+    struct image_args a;
+    if (!devargs_image(args, &a, err, errlen) ||
+        !ckd_image_open(&cd->img, a.file, a.readonly, a.sync, err, errlen))
         return false;
     cd->model = pick_model(type, &cd->img, err, errlen);
     cd->geom = cd->model ? ckd_geom_of(cd->model->devtype) : NULL;

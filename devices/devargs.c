@@ -118,3 +118,20 @@ bool devargs_check_used(const struct devargs *a, char *err, size_t errlen)
         }
     return true;
 }
+
+bool devargs_image(const char *args, struct image_args *out, char *err, size_t errlen)
+{
+    struct devargs a;
+    if (!devargs_parse(&a, args, err, errlen))
+        return false;
+    out->readonly = devargs_readonly(&a);
+    bool ok = devargs_sync(&a, &out->sync, err, errlen) && devargs_check_used(&a, err, errlen);
+    if (ok && (!a.file || strlen(a.file) >= sizeof out->file)) {
+        snprintf(err, errlen, a.file ? "image file name too long" : "no image file given");
+        ok = false;
+    }
+    if (ok)
+        strcpy(out->file, a.file);
+    devargs_free(&a);
+    return ok;
+}

@@ -37,4 +37,12 @@ bool devargs_readonly(struct devargs *a);
 /* An error naming the first option nobody asked for. */
 bool devargs_check_used(const struct devargs *a, char *err, size_t errlen);
 
+/* The arguments of a device on one image file: "FILE [ro] [sync=...]". */
+struct image_args {
+    char file[4096];
+    bool readonly;
+    enum img_sync sync;
+};
+bool devargs_image(const char *args, struct image_args *out, char *err, size_t errlen);
+
 #endif

@@ -9,6 +9,7 @@
 #include "bytes.h"
 #include "ckd.h"
 #include "device.h"
+#include "fba.h"
 
 typedef struct device *create_fn(const char *type, uint16_t devnum, const char *args, char *err,
                                  size_t errlen);
@@ -20,6 +21,8 @@ static const struct {
 } types[] = {
     { "3390", ckd_create },
     { "3380", ckd_create },
+    { "3370", fba_create },
+    { "9336", fba_create },
 };
 
 static bool type_matches(const char *type, const char *prefix)

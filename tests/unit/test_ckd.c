@@ -771,6 +771,8 @@ CASE(test_compressed_volume_commands)
 CASE(test_state_round_trip)
 CASE(test_create_errors)
 
+static void cleanup(void) { devtest_cleanup(); }
+
 UNIT_SUITE(ckd)
 {
     T(run_test_sense_id);
@@ -808,4 +810,5 @@ UNIT_SUITE(ckd)
     T(run_test_compressed_volume_commands);
     T(run_test_state_round_trip);
     T(run_test_create_errors);
+    T(cleanup);
 }
