@@ -10,6 +10,7 @@
 #include "ckd.h"
 #include "device.h"
 #include "fba.h"
+#include "tape.h"
 
 typedef struct device *create_fn(const char *type, uint16_t devnum, const char *args, char *err,
                                  size_t errlen);
@@ -23,6 +24,8 @@ static const struct {
     { "3380", ckd_create },
     { "3370", fba_create },
     { "9336", fba_create },
+    { "3480", tape_create },
+    { "3490", tape_create },
 };
 
 static bool type_matches(const char *type, const char *prefix)
