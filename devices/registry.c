@@ -10,6 +10,7 @@
 #include "ckd.h"
 #include "device.h"
 #include "fba.h"
+#include "printer.h"
 #include "tape.h"
 
 typedef struct device *create_fn(const char *type, uint16_t devnum, const char *args, char *err,
@@ -26,6 +27,8 @@ static const struct {
     { "9336", fba_create },
     { "3480", tape_create },
     { "3490", tape_create },
+    { "1403", printer_create },
+    { "3525", printer_create },
 };
 
 static bool type_matches(const char *type, const char *prefix)
