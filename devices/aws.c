@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bytes.h"
 #include "tape_image.h"
@@ -43,7 +44,10 @@ bool tape_open(struct tape_image *t, const char *path, bool readonly, enum img_s
         snprintf(err, errlen, "%s: out of memory", path);
         return false;
     }
-    if (!img_open(&t->f, path, readonly, sync) || !img_size(&t->f, &t->end)) {
+    /* a new volume is an empty file, as when a blank cartridge is loaded */
+    bool exists = readonly || access(path, F_OK) == 0;
+    bool opened = exists ? img_open(&t->f, path, readonly, sync) : img_create(&t->f, path, sync);
+    if (!opened || !img_size(&t->f, &t->end)) {
         snprintf(err, errlen, "%s", t->f.err);
         tape_close(t);
         return false;

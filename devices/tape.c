@@ -142,9 +142,13 @@ static uint8_t written(struct tape_dev *td, enum tape_rc rc)
     return tape_past_warning(&td->img) ? OK | US_UE : OK;
 }
 
+/* 3480 and 3490 blocks are at most 65535 bytes (also the largest block
+   Hercules' HET library reads back). */
+#define WRITE_MAX 65535
+
 static uint8_t cmd_write(struct tape_dev *td, struct dev_cmd *c)
 {
-    if (c->count > TAPE_BLOCK_MAX)
+    if (c->count == 0 || c->count > WRITE_MAX)
         return unit_check(td, SNS0_CMDREJ, ERA_COMMAND_REJECT);
     return written(td, tape_write(&td->img, c->data, c->count));
 }

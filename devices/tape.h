@@ -2,7 +2,8 @@
  * 3480 / 3490 cartridge tape drives on AWSTAPE or HET image files.
  *
  * Device arguments: "[FILE] [ro] [sync=always|none] [compress=yes|no]
- * [level=1-9] [maxsize=SIZE]".  Without a file the drive is empty.  HET
+ * [level=1-9] [maxsize=SIZE]".  Without a file the drive is empty; a
+ * file that does not exist yet is a new, blank tape.  HET
  * compression is on by default for files named *.het.  maxsize sets the
  * physical end of the tape; writing past the early-warning point before it
  * ends with unit exception.

@@ -48,7 +48,7 @@ static void test_write_read_aws(void)
 {
     struct device *d = drive("3480", "a.aws", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-    uint8_t b1[100], b2[5], b3[70000], back[70000];
+    static uint8_t b1[100], b2[5], b3[65535], back[70000];
     memset(b1, 0x11, sizeof b1);
     memset(b2, 0x22, sizeof b2);
     for (size_t i = 0; i < sizeof b3; i++)
@@ -56,6 +56,7 @@ static void test_write_read_aws(void)
     CU_ASSERT_EQUAL(cmd(d, 0x01, b1, sizeof b1, NULL), OK);
     CU_ASSERT_EQUAL(cmd(d, 0x01, b2, sizeof b2, NULL), OK);
     CU_ASSERT_EQUAL(cmd(d, 0x01, b3, sizeof b3, NULL), OK);
+    CU_ASSERT_EQUAL(cmd(d, 0x01, back, 65536, NULL), OK | US_UC);  /* longer than a block */
     CU_ASSERT_EQUAL(cmd(d, 0x1F, NULL, 0, NULL), OK);
     CU_ASSERT_EQUAL(cmd(d, 0x07, NULL, 0, NULL), OK);
     uint32_t res;
@@ -65,7 +66,7 @@ static void test_write_read_aws(void)
     CU_ASSERT_EQUAL(cmd(d, 0x02, back, 3, &res), OK);    /* short count: 3 of 5 bytes */
     CU_ASSERT_EQUAL(res, 0);
     CU_ASSERT_EQUAL(cmd(d, 0x02, back, sizeof back, &res), OK);
-    CU_ASSERT_EQUAL(res, 0);
+    CU_ASSERT_EQUAL(res, sizeof back - sizeof b3);
     CU_ASSERT_EQUAL(memcmp(back, b3, sizeof b3), 0);
     CU_ASSERT_EQUAL(cmd(d, 0x02, back, 10, &res), OK | US_UE);   /* the tape mark */
     CU_ASSERT_EQUAL(res, 10);
@@ -76,27 +77,54 @@ static void test_write_read_aws(void)
     CU_ASSERT_EQUAL(s[3], 0x31);                /* tape void */
     device_destroy(d);
 
-    /* the layout: 6-byte headers, 70000 bytes in two chunks */
+    /* the layout: 6-byte headers with this and the previous chunk's length */
     uint8_t *f;
     size_t n;
     CU_ASSERT_TRUE_FATAL(devtest_read(devtest_path("a.aws"), &f, &n));
-    CU_ASSERT_EQUAL(n, 6 + 100 + 6 + 5 + 6 + 65535 + 6 + 4465 + 6);
+    CU_ASSERT_EQUAL(n, 6 + 100 + 6 + 5 + 6 + 65535 + 6);
     CU_ASSERT_EQUAL(rd16(f), 100);
     CU_ASSERT_EQUAL(rd16(f + 2), 0);
     CU_ASSERT_EQUAL(f[4], 0xA0);                /* first and last chunk */
     uint8_t *c3 = f + 6 + 100 + 6 + 5;
     CU_ASSERT_EQUAL(rd16(c3), 65535);
     CU_ASSERT_EQUAL(rd16(c3 + 2), 5);
-    CU_ASSERT_EQUAL(c3[4], 0x80);
-    uint8_t *c4 = c3 + 6 + 65535;
-    CU_ASSERT_EQUAL(rd16(c4), 4465);
-    CU_ASSERT_EQUAL(rd16(c4 + 2), 65535);
-    CU_ASSERT_EQUAL(c4[4], 0x20);
-    uint8_t *tm = c4 + 6 + 4465;
+    uint8_t *tm = c3 + 6 + 65535;
     CU_ASSERT_EQUAL(rd16(tm), 0);
-    CU_ASSERT_EQUAL(rd16(tm + 2), 4465);
+    CU_ASSERT_EQUAL(rd16(tm + 2), 65535);
     CU_ASSERT_EQUAL(tm[4], 0x40);
     free(f);
+}
+
+/* A block stored in several chunks (as Hercules writes with a smaller
+   chunk size) reads as one, forward and backward. */
+static void test_multi_chunk_block(void)
+{
+    uint8_t f[6 + 60 + 6 + 40 + 6 + 7];
+    const uint8_t h1[6] = { 60, 0, 0, 0, 0x80, 0 }, h2[6] = { 40, 0, 60, 0, 0x20, 0 };
+    const uint8_t h3[6] = { 7, 0, 40, 0, 0xA0, 0 };
+    memcpy(f, h1, 6);
+    memset(f + 6, 'a', 60);
+    memcpy(f + 66, h2, 6);
+    memset(f + 72, 'b', 40);
+    memcpy(f + 112, h3, 6);
+    memset(f + 118, 'c', 7);
+    devtest_write(devtest_path("m.aws"), f, sizeof f);
+    char err[256];
+    struct device *d = device_create("3480", 1, devtest_path("m.aws"), err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    uint8_t b[200];
+    uint32_t res;
+    CU_ASSERT_EQUAL(cmd(d, 0x02, b, sizeof b, &res), OK);
+    CU_ASSERT_EQUAL(res, sizeof b - 100);
+    CU_ASSERT_EQUAL(b[59], 'a');
+    CU_ASSERT_EQUAL(b[60], 'b');
+    CU_ASSERT_EQUAL(cmd(d, 0x02, b, sizeof b, &res), OK);
+    CU_ASSERT_EQUAL(b[0], 'c');
+    CU_ASSERT_EQUAL(cmd(d, 0x27, NULL, 0, NULL), OK);
+    CU_ASSERT_EQUAL(cmd(d, 0x0C, b, sizeof b, &res), OK);           /* back over both chunks */
+    CU_ASSERT_EQUAL(res, sizeof b - 100);
+    CU_ASSERT_EQUAL(b[99], 'b');
+    device_destroy(d);
 }
 
 static void test_het_compression(void)
@@ -305,6 +333,7 @@ static void cleanup(void) { devtest_cleanup(); }
 UNIT_SUITE(tape)
 {
     UNIT_TEST(s, test_write_read_aws);
+    UNIT_TEST(s, test_multi_chunk_block);
     UNIT_TEST(s, test_het_compression);
     UNIT_TEST(s, test_spacing_and_load_point);
     UNIT_TEST(s, test_write_truncates);
