@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,6 +66,10 @@ bool img_open(struct imgfile *f, const char *path, bool readonly, enum img_sync 
     f->fd = open(path, (readonly ? O_RDONLY : O_RDWR) | O_CLOEXEC);
     if (f->fd < 0)
         return img_error(f, IMG_NO_LIMIT, "cannot open: %s", strerror(errno));
+    /* one writer at a time: two devices updating one image would ruin it */
+    if (!readonly && flock(f->fd, LOCK_EX | LOCK_NB) < 0)
+        return img_error(f, IMG_NO_LIMIT, "in use by another device or process (%s)",
+                         strerror(errno));
     return true;
 }
 
@@ -75,6 +80,7 @@ bool img_create(struct imgfile *f, const char *path, enum img_sync sync)
     f->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (f->fd < 0)
         return img_error(f, IMG_NO_LIMIT, "cannot create: %s", strerror(errno));
+    flock(f->fd, LOCK_EX | LOCK_NB);
     return true;
 }
 

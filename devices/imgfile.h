@@ -30,7 +30,8 @@ struct imgfile {
     char err[IMG_ERRLEN];   /* the last error: "FILE: offset N: what" */
 };
 
-/* Open an existing file; false with f->err set. */
+/* Open an existing file; false with f->err set.  A read-write open takes
+   an exclusive lock (flock): a second writer is refused. */
 bool img_open(struct imgfile *f, const char *path, bool readonly, enum img_sync sync);
 /* Create a new file; refuses to overwrite one that exists. */
 bool img_create(struct imgfile *f, const char *path, enum img_sync sync);

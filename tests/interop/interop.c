@@ -249,7 +249,12 @@ static int ckd_mkdisk(void)
         for (int h = 0; h < 15; h++)
             format_track(d, (uint16_t)(3 + round % 2), (uint16_t)h, 1 + (round + h) % 9,
                          (uint16_t)(500 + 700 * round), (uint8_t)(round * 16 + h));
+    /* a copy taken while the image is open is what a crash leaves: Hercules
+       repairs its header and sees the same tracks */
+    must("copy", "cp m.cckd crash.cckd");
     device_destroy(d);
+    must("cckdcdsk repair", "cckdcdsk -3 crash.cckd >/dev/null; cckd2ckd crash.cckd crash.ckd");
+    same_tracks("m.cckd", "crash.ckd");
     cckdcdsk_clean("m.cckd", 3);
     must("cckd2ckd", "cckd2ckd m.cckd m3.ckd");
     same_tracks("m.cckd", "m3.ckd");

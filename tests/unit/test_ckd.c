@@ -723,6 +723,14 @@ static void test_create_errors(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "bogus"));
     CU_ASSERT_PTR_NULL(device_create("3380", 1, devtest_path("v.ckd"), err, sizeof err));
     CU_ASSERT_PTR_NULL(device_create("3390", 1, "", err, sizeof err));
+    /* the volume is open for writing: a second writer is refused, a reader not */
+    CU_ASSERT_PTR_NULL(device_create("3390", 1, devtest_path("v.ckd"), err, sizeof err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "in use"));
+    char args[512];
+    snprintf(args, sizeof args, "%s ro", devtest_path("v.ckd"));
+    struct device *reader = device_create("3390", 1, args, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL(reader);
+    device_destroy(reader);
 }
 
 #define T(fn) UNIT_TEST(s, fn)

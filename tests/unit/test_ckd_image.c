@@ -195,6 +195,41 @@ static void test_space_reuse(void)
     ckd_image_close(&img);
 }
 
+/* A crash after a flush: a copy of the file taken while the image is
+   still open (its header says "opened", its free chain is stale) holds
+   every track written before the flush. */
+static void test_crash_consistency(void)
+{
+    CU_ASSERT_TRUE_FATAL(create("cr.cckd", true, 2, NULL));
+    struct ckd_image img;
+    CU_ASSERT_TRUE_FATAL(open_img(&img, "cr.cckd", false));
+    uint8_t *buf = malloc(TRK3390), *back = malloc(TRK3390);
+    for (int round = 0; round < 3; round++)
+        for (uint32_t t = 0; t < 30; t++) {
+            uint32_t len = make_track(buf, t / 15, t % 15, (uint16_t)(1000 + 37 * t + round), (uint8_t)t);
+            CU_ASSERT_TRUE(ckd_image_write(&img, t, buf, len));
+        }
+    CU_ASSERT_TRUE(ckd_image_flush(&img));
+    uint8_t *d;
+    size_t n;
+    CU_ASSERT_TRUE_FATAL(devtest_read(devtest_path("cr.cckd"), &d, &n));
+    CU_ASSERT_NOT_EQUAL(d[512 + 3] & 0x80, 0);  /* still marked open */
+    devtest_write(devtest_path("copy.cckd"), d, n);
+    free(d);
+    ckd_image_close(&img);
+    struct ckd_image copy;
+    CU_ASSERT_TRUE_FATAL(open_img(&copy, "copy.cckd", true));
+    for (uint32_t t = 0; t < 30; t++) {
+        uint32_t len = make_track(buf, t / 15, t % 15, (uint16_t)(1000 + 37 * t + 2), (uint8_t)t), blen;
+        CU_ASSERT_TRUE(ckd_image_read(&copy, t, back, &blen));
+        CU_ASSERT_EQUAL(blen, len);
+        CU_ASSERT_EQUAL(memcmp(buf, back, len), 0);
+    }
+    ckd_image_close(&copy);
+    free(buf);
+    free(back);
+}
+
 /* A split plain image: name_1.ckd holds cylinders 0-1, name_2.ckd cylinder 2. */
 static void test_split_image(void)
 {
@@ -367,6 +402,7 @@ UNIT_SUITE(ckd_image)
     UNIT_TEST(s, test_round_trip_plain);
     UNIT_TEST(s, test_round_trip_compressed);
     UNIT_TEST(s, test_space_reuse);
+    UNIT_TEST(s, test_crash_consistency);
     UNIT_TEST(s, test_split_image);
     UNIT_TEST(s, test_truncated_plain);
     UNIT_TEST(s, test_bad_header);
