@@ -154,6 +154,12 @@ uint8_t ckd_read_ipl(struct ckd_dev *cd, struct dev_cmd *c)
     return data_status(cd);
 }
 
+/* Compare a field with the first n bytes of the search argument. */
+static int compare(const uint8_t *field, const struct dev_cmd *c, uint32_t n)
+{
+    return n ? memcmp(field, c->data, n) : 0;
+}
+
 /* Status of a search: status modifier when the condition of the command
    code is met (X'20' equal, X'40' high). */
 static uint8_t search_status(uint8_t code, int cmp)
@@ -171,7 +177,7 @@ uint8_t ckd_search_id(struct ckd_dev *cd, struct dev_cmd *c)
     id[0] &= 0x7F;
     uint32_t n = c->count < 5 ? c->count : 5;
     dev_params(c, 5);
-    int cmp = memcmp(id, c->data, n);
+    int cmp = compare(id, c, n);
     cd->ideq = cmp == 0 && n == 5 && (c->code & 0x7F) == CMD_SEARCH_ID_EQ;
     return search_status(c->code, cmp);
 }
@@ -188,7 +194,7 @@ uint8_t ckd_search_key(struct ckd_dev *cd, struct dev_cmd *c)
     dev_params(c, cd->kl);
     if (cd->kl == 0)
         return OK;
-    int cmp = memcmp(cd->trk + cd->rec + CKD_COUNT_SIZE, c->data, n);
+    int cmp = compare(cd->trk + cd->rec + CKD_COUNT_SIZE, c, n);
     cd->kyeq = cmp == 0 && n == cd->kl && (c->code & 0x7F) == CMD_SEARCH_KEY_EQ;
     return search_status(c->code, cmp);
 }
@@ -200,7 +206,7 @@ uint8_t ckd_search_ha(struct ckd_dev *cd, struct dev_cmd *c)
         return st;
     uint32_t n = c->count < 4 ? c->count : 4;
     dev_params(c, 4);
-    int cmp = memcmp(cd->trk + 1, c->data, n);
+    int cmp = compare(cd->trk + 1, c, n);
     cd->haeq = cmp == 0 && n == 4;
     return cmp == 0 ? OK | US_SM : OK;
 }

@@ -75,12 +75,21 @@ static void end_track_at(struct ckd_dev *cd, uint32_t off)
     cd->dirty = true;
 }
 
+/* The count field at the start of a format write's data (zeros where
+   the channel sent less). */
+static void count_field(const struct dev_cmd *c, uint8_t *count)
+{
+    memset(count, 0, CKD_COUNT_SIZE);
+    if (c->count)
+        memcpy(count, c->data, c->count < CKD_COUNT_SIZE ? c->count : CKD_COUNT_SIZE);
+}
+
 /* Write count, key and data from the command's data at offset at and end
    the track after it. */
 static uint8_t format_record(struct ckd_dev *cd, struct dev_cmd *c, uint32_t at)
 {
-    uint8_t count[CKD_COUNT_SIZE] = { 0 };
-    memcpy(count, c->data, c->count < CKD_COUNT_SIZE ? c->count : CKD_COUNT_SIZE);
+    uint8_t count[CKD_COUNT_SIZE];
+    count_field(c, count);
     uint8_t kl = count[5];
     uint16_t dl = be16(count + 6);
     uint8_t st;
@@ -220,8 +229,8 @@ uint8_t ckd_erase(struct ckd_dev *cd, struct dev_cmd *c)
     if (!format_allowed(cd))
         return ckd_reject(cd, MSG_SEQUENCE);
     /* the data is the count field of a record as long as the erased area */
-    uint8_t count[CKD_COUNT_SIZE] = { 0 };
-    memcpy(count, c->data, c->count < CKD_COUNT_SIZE ? c->count : CKD_COUNT_SIZE);
+    uint8_t count[CKD_COUNT_SIZE];
+    count_field(c, count);
     uint32_t at = ckd_next_offset(cd);
     if (!fits(cd, at, count[5], be16(count + 6)))
         return ckd_unit_check(cd, 0, SNS1_ITF, 0);

@@ -126,7 +126,8 @@ static uint8_t do_read(struct fba_dev *fd, struct dev_cmd *c)
     if ((s.whole && !fba_image_read(&fd->img, fd->pos, s.whole, c->data)) ||
         (s.part && !fba_image_read(&fd->img, fd->pos + s.whole, 1, fd->block)))
         return unit_check(fd, SNS0_EQUIPCHK);
-    memcpy(c->data + (size_t)s.whole * FBA_BLOCK, fd->block, s.part);
+    if (s.part)
+        memcpy(c->data + (size_t)s.whole * FBA_BLOCK, fd->block, s.part);
     return advance(fd, c, &s);
 }
 
@@ -135,7 +136,8 @@ static uint8_t do_write(struct fba_dev *fd, struct dev_cmd *c)
 {
     struct span s = span_of(fd, c);
     memset(fd->block, 0, FBA_BLOCK);
-    memcpy(fd->block, c->data + (size_t)s.whole * FBA_BLOCK, s.part);
+    if (s.part)
+        memcpy(fd->block, c->data + (size_t)s.whole * FBA_BLOCK, s.part);
     if ((s.whole && !fba_image_write(&fd->img, fd->pos, s.whole, c->data)) ||
         (s.part && !fba_image_write(&fd->img, fd->pos + s.whole, 1, fd->block)))
         return unit_check(fd, SNS0_EQUIPCHK);

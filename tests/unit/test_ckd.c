@@ -460,6 +460,59 @@ static void test_erase_and_write_ha(void)
     CU_ASSERT_EQUAL(s[1], 0x08);
 }
 
+static void test_write_kd_and_sectors(void)
+{
+    uint8_t id[5], kd[84], back[84], sector = 0xEE, one_byte = 0;
+    cchhr(id, 0, 0, 3);
+    memset(kd, 0x7E, sizeof kd);
+    struct devtest_ccw p[] = { { 0x07, seek_to(0, 0), 6 }, { 0x23, &one_byte, 1 },
+                               { 0x31, id, 5 }, { 0x08, NULL, 2 }, { 0x0D, kd, sizeof kd },
+                               { 0x22, &sector, 1 } };
+    uint8_t st;
+    CU_ASSERT_EQUAL(devtest_chain(dev, p, 6, &st, NULL), 5);
+    CU_ASSERT_EQUAL(st, OK);
+    CU_ASSERT_EQUAL(sector, 0);
+    struct devtest_ccw q[] = { { 0x07, seek_to(0, 0), 6 }, { 0x31, id, 5 }, { 0x08, NULL, 1 },
+                               { 0x0E, back, sizeof back } };
+    devtest_chain(dev, q, 4, &st, NULL);
+    CU_ASSERT_EQUAL(memcmp(back, kd, sizeof kd), 0);
+}
+
+static void test_seek_head_and_file_mask(void)
+{
+    uint8_t s[32], fm = 0x20;
+    /* SEEK HEAD needs an earlier seek in the program */
+    CU_ASSERT_EQUAL(one(0x1B, seek_to(0, 3), 6, NULL), OK | US_UC);
+    sense(s);
+    CU_ASSERT_EQUAL(s[7], 0x02);
+    uint8_t to_head3[6] = { 0, 0, 0, 0, 0, 3 };
+    struct devtest_ccw p[] = { { 0x07, seek_to(5, 0), 6 }, { 0x1B, to_head3, 6 },
+                               { 0x1A, s, 5 } };
+    uint8_t st;
+    devtest_chain(dev, p, 3, &st, NULL);
+    CU_ASSERT_EQUAL(st, OK);
+    CU_ASSERT_EQUAL(be16(s + 1), 5);            /* the cylinder stayed */
+    CU_ASSERT_EQUAL(be16(s + 3), 3);
+    CU_ASSERT_EQUAL(one(0x1F, &fm, 1, NULL), OK | US_UC);       /* reserved mask bit */
+    sense(s);
+    CU_ASSERT_EQUAL(s[7], 0x04);
+    CU_ASSERT_EQUAL(one(0x07, seek_to(10, 0), 6, NULL), OK | US_UC);   /* no cylinder 10 */
+    sense(s);
+    CU_ASSERT_EQUAL(s[7], 0x04);
+}
+
+static void test_search_ha_multitrack(void)
+{
+    uint8_t ha[4] = { 0, 2, 0, 6 }, r0[16];
+    /* SEARCH HA EQUAL MT from head 5 looks at head 6 */
+    struct devtest_ccw p[] = { { 0x07, seek_to(2, 5), 6 }, { 0xB9, ha, 4 }, { 0x08, NULL, 1 },
+                               { 0x16, r0, 16 } };
+    uint8_t st;
+    CU_ASSERT_EQUAL(devtest_chain(dev, p, 4, &st, NULL), 3);
+    CU_ASSERT_EQUAL(st, OK);
+    CU_ASSERT_EQUAL(be16(r0 + 2), 6);
+}
+
 /* ---- Define Extent / Locate Record ---- */
 
 static void test_locate_read(void)
@@ -763,6 +816,9 @@ CASE(test_write_data_update)
 CASE(test_write_without_search_rejected)
 CASE(test_track_capacity)
 CASE(test_erase_and_write_ha)
+CASE(test_write_kd_and_sectors)
+CASE(test_seek_head_and_file_mask)
+CASE(test_search_ha_multitrack)
 CASE(test_locate_read)
 CASE(test_locate_write_update)
 CASE(test_locate_outside_extent)
@@ -803,6 +859,9 @@ UNIT_SUITE(ckd)
     T(run_test_write_without_search_rejected);
     T(run_test_track_capacity);
     T(run_test_erase_and_write_ha);
+    T(run_test_write_kd_and_sectors);
+    T(run_test_seek_head_and_file_mask);
+    T(run_test_search_ha_multitrack);
     T(run_test_locate_read);
     T(run_test_locate_write_update);
     T(run_test_locate_outside_extent);
