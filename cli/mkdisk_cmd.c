@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "devices/imgfile.h"
 #include "devices/ckd.h"
 #include "devices/ckd_image.h"
 #include "devices/fba.h"
@@ -106,8 +107,12 @@ static int make_fba(const struct mkdisk *m, const struct fba_model *model, char 
     return 0;
 }
 
+/* Errors come back in err and are printed once, by the command. */
+static void quiet(const char *msg) { (void)msg; }
+
 int cmd_mkdisk(int argc, char **argv)
 {
+    dev_log_sink(quiet);
     struct mkdisk m = { 0 };
     int rc = parse(argc, argv, &m);
     if (rc >= 0) {

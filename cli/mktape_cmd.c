@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "devices/imgfile.h"
 #include "devices/tape.h"
 
 static void usage(FILE *f)
@@ -15,8 +16,12 @@ static void usage(FILE *f)
                "  -z, --compress     compress them (HET format; the default for *.het)\n");
 }
 
+/* Errors come back in err and are printed once, by the command. */
+static void quiet(const char *msg) { (void)msg; }
+
 int cmd_mktape(int argc, char **argv)
 {
+    dev_log_sink(quiet);
     static const struct option opts[] = {
         { "compress", no_argument, NULL, 'z' }, { "no-compress", no_argument, NULL, 'd' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },

@@ -40,7 +40,10 @@ static inline bool ccw_is_read_backward(uint8_t cmd) { return (cmd & 0x0F) == 0x
 /* One command as the device executes it. */
 struct dev_cmd {
     uint8_t code;        /* command code (modifier bits included) */
-    uint8_t *data;       /* write: the bytes to write; read: where to put them */
+    uint8_t *data;       /* write: the bytes to write; read: where to put them
+                            (read backward: the last bytes of the record in their
+                            order on the medium, to be stored ending at the CCW
+                            address) */
     uint32_t count;      /* bytes in data (total of the data-chained CCWs) */
     bool chained;        /* command chaining follows this command */
     bool first;          /* first command of the channel program */
