@@ -245,6 +245,7 @@ static const struct device_ops ckd_ops = {
     .name = "ckd",
     .chain_begin = ckd_chain_begin,
     .chain_end = ckd_chain_end,
+    .halt = dev_no_action,
     .execute = ckd_execute,
     .state_size = ckd_state_size,
     .state_save = ckd_state_save,

@@ -348,6 +348,7 @@ static const struct device_ops fba_ops = {
     .name = "fba",
     .chain_begin = fba_chain_begin,
     .chain_end = fba_chain_end,
+    .halt = dev_no_action,
     .execute = fba_execute,
     .state_size = fba_state_size,
     .state_save = fba_state_save,

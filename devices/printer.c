@@ -174,7 +174,9 @@ static void printer_destroy(struct device *d)
 
 static const struct device_ops printer_ops = {
     .name = "unit-record",
+    .chain_begin = dev_no_action,
     .chain_end = printer_chain_end,
+    .halt = dev_no_action,
     .execute = printer_execute,
     .state_size = printer_state_size,
     .state_save = printer_state_save,

@@ -451,7 +451,9 @@ static void tape_destroy(struct device *d)
 
 static const struct device_ops tape_ops = {
     .name = "tape",
+    .chain_begin = dev_no_action,
     .chain_end = tape_chain_end,
+    .halt = dev_no_action,
     .execute = tape_execute,
     .state_size = tape_state_size,
     .state_save = tape_state_save,

@@ -30,3 +30,5 @@ bool dev_params(struct dev_cmd *c, uint32_t size)
     c->more = c->count < size;
     return c->count >= size;
 }
+
+void dev_no_action(struct device *d) { (void)d; }

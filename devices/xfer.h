@@ -17,4 +17,8 @@ uint32_t dev_take(struct dev_cmd *c, void *dst, uint32_t size);
    "more" as for a write); false when the channel gave fewer. */
 bool dev_params(struct dev_cmd *c, uint32_t size);
 
+/* For the device_ops entries a model has nothing to do in (chain_begin,
+   halt: no device here ever waits on anything but its image file). */
+void dev_no_action(struct device *d);
+
 #endif
