@@ -233,7 +233,7 @@ static bool check_header(struct cckd *c)
         return img_error(&c->f, CCKD_HDR_POS, "unsupported compressed image version %u.%u.%u",
                          h[0], h[1], h[2]);
     c->bigend = h[CH_OPTS] & OPT_BIGEND;
-    c->count = get32(c, h + CH_COUNT);
+    c->count = le32(h + CH_COUNT);      /* little-endian even in big-endian files */
     c->units = units_for(&c->lay, c->count);
     c->nl1 = get32(c, h + CH_NUML1);
     if (c->count == 0 || c->nl1 != (c->units + CCKD_L2_ENTRIES - 1) / CCKD_L2_ENTRIES)
@@ -597,7 +597,7 @@ bool cckd_format(struct imgfile *f, const uint8_t *devhdr, const struct cckd_lay
     set32(&c, h + CH_NUML2, CCKD_L2_ENTRIES);
     set32(&c, h + CH_SIZE, CCKD_L1_POS + 4 * nl1);
     set32(&c, h + CH_USED, CCKD_L1_POS + 4 * nl1);
-    set32(&c, h + CH_COUNT, count);
+    put_le32(h + CH_COUNT, count);
     h[CH_NULLFMT] = CKD_NULL_EOF;
     h[CH_ALGO] = ALGO_ZLIB;
     set16(&c, h + CH_PARM, 0xFFFF);     /* -1: the default level */

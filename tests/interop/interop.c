@@ -258,6 +258,19 @@ static int ckd_mkdisk(void)
     cckdcdsk_clean("m.cckd", 3);
     must("cckd2ckd", "cckd2ckd m.cckd m3.ckd");
     same_tracks("m.cckd", "m3.ckd");
+
+    /* a big-endian compressed image (cckdswap) is read and updated in its
+       own byte order */
+    must("cckdswap", "cp m.cckd be.cckd && cckdswap be.cckd");
+    same_tracks("be.cckd", "m3.ckd");
+    d = open_dev("3390", "be.cckd", "sync=none");
+    if (!d)
+        return 1;
+    format_track(d, 7, 7, 3, 3000, 0x77);
+    device_destroy(d);
+    cckdcdsk_clean("be.cckd", 3);
+    must("cckdswap back", "cckdswap be.cckd && cckd2ckd be.cckd be.ckd");
+    same_tracks("be.cckd", "be.ckd");
     return failures ? 1 : 0;
 }
 
