@@ -35,9 +35,7 @@ struct ckd_geom {
 
 /* Sense byte 0 */
 #define SNS0_CMDREJ 0x80
-#define SNS0_INTREQ 0x40
 #define SNS0_EQUIPCHK 0x10
-#define SNS0_DATACHK 0x08
 #define SNS0_OPCHK 0x01         /* with command reject: incomplete domain */
 /* Sense byte 1 */
 #define SNS1_ITF 0x40           /* invalid track format */
@@ -188,7 +186,6 @@ bool ckd_flush_track(struct ckd_dev *cd, uint8_t *st);
 bool ckd_next_count(struct ckd_dev *cd, uint8_t code, uint8_t *st);
 /* Next track for a multitrack operation. */
 bool ckd_mt_advance(struct ckd_dev *cd, uint8_t *st);
-bool ckd_at_eot(const struct ckd_dev *cd);
 /* Offset just past the current record (or the HA at index). */
 uint32_t ckd_next_offset(const struct ckd_dev *cd);
 /* Set the current record from the count field at off. */

@@ -70,8 +70,6 @@ uint32_t ckd_next_offset(const struct ckd_dev *cd)
     return cd->rec + CKD_COUNT_SIZE + cd->kl + cd->dl;
 }
 
-bool ckd_at_eot(const struct ckd_dev *cd) { return ckd_is_eot(cd->trk + ckd_next_offset(cd)); }
-
 bool ckd_mt_advance(struct ckd_dev *cd, uint8_t *st)
 {
     bool in_domain = cd->lr_count > 0;
