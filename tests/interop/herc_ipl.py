@@ -43,18 +43,19 @@ def text():
         return f.read().decode("latin-1")
 
 def stop(rc):
+    """quit, then escalate to SIGTERM and SIGKILL on our own process group."""
     try:
         os.write(master, b"quit\n")
-        proc.wait(timeout=15)
-    except Exception:
+    except OSError:
         pass
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
+    for sig, limit in ((None, 15), (signal.SIGTERM, 5), (signal.SIGKILL, None)):
+        if sig is not None:
+            os.killpg(proc.pid, sig)
         try:
-            proc.wait(timeout=5)
+            proc.wait(timeout=limit)
+            break
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+            continue
     sys.exit(rc)
 
 end = time.monotonic() + timeout
