@@ -391,9 +391,9 @@ static bool command_end(const struct ccw_program *p, const struct command *x,
     /* An immediate operation (a control command the device carries out
        without data, such as NO-OPERATION) has no incorrect length; a
        rejected command (unit check) is not one. */
-    bool immediate = ccw_is_control(cmd->code) && used == 0 && !cmd->overrun &&
+    bool immediate = ccw_is_control(cmd->code) && used == 0 && !cmd->more &&
                      !(cmd->status & US_UC);
-    if ((used < x->total || (cmd->overrun && used == x->total)) &&
+    if ((used < x->total || (cmd->more && used == x->total)) &&
         !(last->flags & CCW_FLAG_SLI) && !immediate) {
         st->sstat |= SS_IL;
         return false;

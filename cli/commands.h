@@ -6,5 +6,7 @@ int cmd_run(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_insns(int argc, char **argv);
 int cmd_disasm(int argc, char **argv);
+int cmd_mkdisk(int argc, char **argv);
+int cmd_mktape(int argc, char **argv);
 
 #endif

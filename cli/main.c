@@ -13,6 +13,8 @@ static const struct {
     { "test", cmd_test, "run guest test cases: vm390 test [options] CASE.json|DIR ..." },
     { "insns", cmd_insns, "list the instruction table: vm390 insns [--coverage-of CASES...]" },
     { "disasm", cmd_disasm, "disassemble a binary: vm390 disasm FILE [ADDR]" },
+    { "mkdisk", cmd_mkdisk, "create a disk image: vm390 mkdisk [options] FILE TYPE [VOLSER]" },
+    { "mktape", cmd_mktape, "create a tape image: vm390 mktape [options] FILE [VOLSER]" },
 };
 
 static void usage(FILE *f)

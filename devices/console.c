@@ -81,7 +81,7 @@ static void read_line(struct console *k, struct dev_cmd *cmd)
         if (used)
             memcpy(cmd->data, line, used);
         cmd->residual = cmd->count - (uint32_t)used;
-        cmd->overrun = n > cmd->count;
+        cmd->more = n > cmd->count;
         free(line);
         free(l);
     } else if (ended) {
@@ -96,7 +96,7 @@ static void respond(struct dev_cmd *cmd, const uint8_t *resp, uint32_t n)
     uint32_t used = n < cmd->count ? n : cmd->count;
     memcpy(cmd->data, resp, used);
     cmd->residual = cmd->count - used;
-    cmd->overrun = n > cmd->count;
+    cmd->more = n > cmd->count;
 }
 
 static void console_execute(struct device *d, struct dev_cmd *cmd)

@@ -40,14 +40,17 @@ static inline bool ccw_is_read_backward(uint8_t cmd) { return (cmd & 0x0F) == 0x
 /* One command as the device executes it. */
 struct dev_cmd {
     uint8_t code;        /* command code (modifier bits included) */
-    uint8_t *data;       /* write: the bytes to write; read: where to put them */
+    uint8_t *data;       /* write: the bytes to write; read: where to put them
+                            (read backward: the last bytes of the record in their
+                            order on the medium, to be stored ending at the CCW
+                            address) */
     uint32_t count;      /* bytes in data (total of the data-chained CCWs) */
     bool chained;        /* command chaining follows this command */
     bool first;          /* first command of the channel program */
     /* results */
     uint32_t residual;   /* count minus the bytes the device used or produced */
-    bool overrun;        /* the device had more data than count (a longer
-                            record): incorrect length unless suppressed */
+    bool more;           /* the device had more data than count (read) or wanted
+                            more than count (write): incorrect length */
     uint8_t status;      /* unit status: usually US_CE | US_DE, plus US_UC ... */
 };
 

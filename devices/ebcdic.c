@@ -73,3 +73,15 @@ size_t text_to_ebcdic(const char *src, size_t n, uint8_t *dst, size_t max)
     }
     return o;
 }
+
+void ebcdic_from_ascii(uint8_t *dst, const char *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        dst[i] = latin1_to_ebcdic[(uint8_t)src[i]];
+}
+
+void ascii_from_ebcdic(char *dst, const uint8_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        dst[i] = (char)ebcdic_to_latin1[src[i]];
+}

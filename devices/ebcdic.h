@@ -22,4 +22,8 @@ size_t ebcdic_to_text(const uint8_t *src, size_t n, char *dst);
    Latin-1 become '?'.  Returns the bytes written. */
 size_t text_to_ebcdic(const char *src, size_t n, uint8_t *dst, size_t max);
 
+/* Translate exactly n characters byte for byte (labels, printer lines). */
+void ebcdic_from_ascii(uint8_t *dst, const char *src, size_t n);
+void ascii_from_ebcdic(char *dst, const uint8_t *src, size_t n);
+
 #endif

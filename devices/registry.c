@@ -5,7 +5,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ckd.h"
 #include "console.h"
+#include "fba.h"
+#include "printer.h"
+#include "tape.h"
 #include "testdev.h"
 
 /* One line per model; a type matches by its part before any '-'
@@ -16,6 +20,14 @@ static const struct {
 } models[] = {
     { "3215", console_create },
     { "1052", console_create },
+    { "3390", ckd_create },
+    { "3380", ckd_create },
+    { "3370", fba_create },
+    { "9336", fba_create },
+    { "3480", tape_create },
+    { "3490", tape_create },
+    { "1403", printer_create },
+    { "3525", printer_create },
     { "TEST", testdev_create },
 };
 

@@ -44,7 +44,7 @@ static void give(struct dev_cmd *cmd, const uint8_t *src, uint32_t n, bool backw
     for (uint32_t i = 0; i < used; i++)
         cmd->data[i] = backward ? src[n - 1 - i] : src[i];
     cmd->residual = cmd->count - used;
-    cmd->overrun = n > cmd->count;
+    cmd->more = n > cmd->count;
 }
 
 static void wait_for_halt(struct testdev *t)

@@ -46,7 +46,7 @@ static void fake_execute(struct device *d, struct dev_cmd *cmd)
         for (uint32_t i = 0; i < n; i++)
             cmd->data[i] = f->input ? f->input[i] : (uint8_t)(0x40 + i);
         cmd->residual = cmd->count - n;
-        cmd->overrun = f->produce > cmd->count;
+        cmd->more = f->produce > cmd->count;
     } else if (ccw_is_write(cmd->code)) {
         uint32_t used = f->use_all ? cmd->count : n;
         memcpy(f->out, cmd->data, used < sizeof f->out ? used : sizeof f->out);
