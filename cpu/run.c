@@ -11,6 +11,7 @@
 #include "insn.h"
 #include "interrupt.h"
 #include "machine.h"
+#include "sigp.h"
 #include "timer.h"
 
 #define BATCH 65536   /* instructions between timer checks */
@@ -134,11 +135,8 @@ static int service_events(struct cpu *c)
         cpu_tlb_purge(c);   /* purge first: the requester waits for the clear */
         cpu_clear_event(c, EV_TLB_FLUSH);
     }
-    if (ev & EV_STOP) {
-        cpu_clear_event(c, EV_STOP);
-        c->state = c->pgm_loop ? CPU_CHECKSTOP : CPU_STOPPED;
-        return c->pgm_loop ? CPU_EXIT_CHECKSTOP : CPU_EXIT_STOPPED;
-    }
+    if (ev & EV_STOP)
+        return sigp_enter_stopped(c);
     if (ev & EV_RESTART) {
         cpu_clear_event(c, EV_RESTART);
         cpu_restart_interrupt(c);
