@@ -1,6 +1,8 @@
 /* SIGNAL PROCESSOR (SA22-7201 chapter 4 "CPU Signaling and Response"). */
 #include "sigp.h"
 
+#include <sched.h>
+
 #include "insn.h"
 #include "interrupt.h"
 #include "machine.h"
@@ -261,6 +263,7 @@ void op_SIGP(struct cpu *c, const uint8_t *ip)
     pthread_mutex_unlock(&m->lock);
     if (status == UINT32_MAX) {
         c->cc = 2;
+        sched_yield();   /* the busy CPU needs the machine lock to finish */
     } else if (status) {
         c->gr[r1] = status;
         c->cc = 1;
