@@ -194,9 +194,9 @@ enum cpu_exit cpu_run(struct cpu *c)
             c->jmp = outer;
             return (enum cpu_exit)r;
         }
-        if (c->events)
-            continue;
         uint64_t n = c->icount_limit - c->icount;
+        if (c->events || n == 0)
+            continue;   /* events and the limit are handled at the top */
         run_batch(c, n < BATCH ? n : BATCH);
         check_timers(c);
     }
