@@ -33,15 +33,23 @@ static uint32_t psw_with_key(uint32_t w0, unsigned key)
     return w0 | key << 20;
 }
 
-/* MVCK 0(R1=1,B=5),0(B=6),R3=3 with GR1 = len, GR3 = key << 4. */
+/* Run a move whose operands are 0(B=5) and 0(B=6), with its registers. */
+static uint16_t exec_move(const uint8_t *insn, uint32_t w0, uint32_t gr0, uint32_t gr1,
+                          uint32_t gr3, uint32_t op1, uint32_t op2)
+{
+    c->gr[0] = gr0;
+    c->gr[1] = gr1;
+    c->gr[3] = gr3;
+    c->gr[5] = op1;
+    c->gr[6] = op2;
+    return harness_exec(c, w0, insn);
+}
+
+/* MVCK 0(R1=1,B=5),0(B=6),R3=3: GR1 = true length, GR3 = key. */
 static uint16_t mvck(uint32_t w0, uint32_t len, unsigned key)
 {
     static const uint8_t insn[] = { 0xD9, 0x13, 0x50, 0x00, 0x60, 0x00 };
-    c->gr[1] = len;
-    c->gr[3] = key << 4;
-    c->gr[5] = DST;
-    c->gr[6] = SRC;
-    return harness_exec(c, w0, insn);
+    return exec_move(insn, w0, 0, len, key << 4, DST, SRC);
 }
 
 static void test_mvck_source_key(void)
@@ -84,15 +92,11 @@ static void test_mvck_protection_keeps_cc(void)
     machine_destroy(m);
 }
 
-/* MVCSK/MVCDK 0(B=5),0(B=6) with GR0 = length - 1, GR1 = key << 4. */
+/* MVCSK/MVCDK 0(B=5),0(B=6) with GR0 = length - 1, GR1 = key. */
 static uint16_t mvc_key(uint8_t op2, uint32_t w0, unsigned len, unsigned key)
 {
     const uint8_t insn[] = { 0xE5, op2, 0x50, 0x00, 0x60, 0x00 };
-    c->gr[0] = len - 1;
-    c->gr[1] = key << 4;
-    c->gr[5] = DST;
-    c->gr[6] = SRC;
-    return harness_exec(c, w0, insn);
+    return exec_move(insn, w0, len - 1, key << 4, 0, DST, SRC);
 }
 
 static void test_mvcsk_and_mvcdk_keys(void)
@@ -143,15 +147,11 @@ static void build_spaces(void)
     memcpy(m->ms->mem + SFRAME, "SECONDARY-SPACE!", 16);
 }
 
-/* MVCP (to_primary) or MVCS 0(R1=1,B=5),0(B=6),R3=3. */
+/* MVCP (to_primary) or MVCS 0(R1=1,B=5),0(B=6),R3=3: 8 bytes. */
 static uint16_t move_space(bool to_primary, uint32_t w0, uint32_t op1, uint32_t op2, unsigned key)
 {
     const uint8_t insn[] = { to_primary ? 0xDA : 0xDB, 0x13, 0x50, 0x00, 0x60, 0x00 };
-    c->gr[1] = 8;
-    c->gr[3] = key << 4;
-    c->gr[5] = op1;
-    c->gr[6] = op2;
-    return harness_exec(c, w0, insn);
+    return exec_move(insn, w0, 0, 8, key << 4, op1, op2);
 }
 
 static void test_mvcp_secondary_key(void)
