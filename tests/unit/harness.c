@@ -26,7 +26,9 @@ uint16_t harness_exec(struct cpu *c, uint32_t w0, const uint8_t *insn)
     cpu_set_psw(c, w0, 0x80000000u | HARNESS_INSN);
     c->pgm_seen = false;   /* each call is a fresh start, not a loop */
     c->state = CPU_OPERATING;
+    c->quiet = false;      /* running, as on its thread */
     c->icount_limit = c->icount + 1;
     cpu_run(c);
+    c->quiet = true;
     return c->ia == PGM_HANDLER ? be16(lc + LC_PGM_CODE) : 0;
 }
