@@ -1,17 +1,21 @@
 /* vm390 run: load a program into a fresh machine and run it. */
 #include <getopt.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "channel/css.h"
 #include "commands.h"
 #include "cpu/disasm.h"
 #include "cpu/interrupt.h"
 #include "cpu/machine.h"
+#include "devices/console.h"
 #include "util.h"
 
 #define MAX_LOADS 16
+#define MAX_DEVS 256
 
 struct run_opts {
     const char *files[MAX_LOADS];
@@ -26,13 +30,19 @@ struct run_opts {
     uint64_t max_insns;
     double timeout;
     uint32_t dump_addr, dump_len;
+    const char *devs[MAX_DEVS];   /* DEVNUM,TYPE[,ARGS] */
+    int ndevs;
+    bool ipl;
+    uint16_t ipl_dev;
+    const char *loadparm;
 };
 
 static void run_usage(FILE *f)
 {
     fprintf(f,
         "usage: vm390 run [options] IMAGE\n"
-        "Load IMAGE (a flat binary) and run it until the CPUs stop.\n\n"
+        "       vm390 run [options] --ipl DEVNUM\n"
+        "Load IMAGE (a flat binary), or IPL from a device, and run until the CPUs stop.\n\n"
         "  -a, --addr HEX       load address of IMAGE (default 10000)\n"
         "  -p, --psw HEX        start PSW, 16 hex digits (default 00080000 80<addr>)\n"
         "  -l, --load FILE@HEX  load another file at an address (repeatable)\n"
@@ -42,7 +52,13 @@ static void run_usage(FILE *f)
         "  -n, --max-insns N    stop after N instructions\n"
         "  -T, --timeout SEC    stop after SEC seconds of wall time\n"
         "  -d, --dump HEX.LEN   print LEN bytes of storage at HEX afterwards\n"
-        "  -q, --quiet          only the result line\n\n"
+        "  -q, --quiet          only the result line\n"
+        "  -D, --dev DEVNUM,TYPE[,ARGS]\n"
+        "                       attach a device (repeatable; subchannels in order),\n"
+        "                       e.g. 0009,3215 (console: output to stdout, input\n"
+        "                       from stdin), 0190,TEST\n"
+        "  -i, --ipl DEVNUM     IPL from that device instead of loading IMAGE\n"
+        "  -L, --loadparm TEXT  IPL load parameter (up to 8 characters)\n\n"
         "Exit status: 0 disabled wait with instruction address 0 (the success\n"
         "convention), 1 another disabled wait, 3 stopped by limit or timeout,\n"
         "2 usage or load error.\n");
@@ -82,11 +98,13 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
         { "cpus", required_argument, 0, 'c' }, { "trace", no_argument, 0, 't' },
         { "max-insns", required_argument, 0, 'n' }, { "timeout", required_argument, 0, 'T' },
         { "dump", required_argument, 0, 'd' }, { "quiet", no_argument, 0, 'q' },
+        { "dev", required_argument, 0, 'D' }, { "ipl", required_argument, 0, 'i' },
+        { "loadparm", required_argument, 0, 'L' },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
     };
     uint64_t addr = 0x10000, v;
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:p:l:m:c:tn:T:d:qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "a:p:l:m:c:tn:T:d:qD:i:L:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'a': if (!parse_hex(optarg, &addr)) goto bad; break;
         case 'p': if (!parse_hex(optarg, &o->psw)) goto bad; o->psw_given = true; break;
@@ -107,14 +125,20 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
             break;
         }
         case 'q': o->quiet = true; break;
+        case 'D': if (o->ndevs == MAX_DEVS) goto bad; o->devs[o->ndevs++] = optarg; break;
+        case 'i': if (!parse_hex(optarg, &v) || v > 0xFFFF) goto bad;
+                  o->ipl = true; o->ipl_dev = (uint16_t)v; break;
+        case 'L': if (strlen(optarg) > 8) goto bad; o->loadparm = optarg; break;
         case 'h': run_usage(stdout); exit(0);
         default: goto bad;
         }
     }
-    if (optind != argc - 1)
+    if (optind != argc - (o->ipl ? 0 : 1))
         goto bad;
-    o->files[o->nfiles] = argv[optind];
-    o->addrs[o->nfiles++] = (uint32_t)addr;
+    if (!o->ipl) {
+        o->files[o->nfiles] = argv[optind];
+        o->addrs[o->nfiles++] = (uint32_t)addr;
+    }
     if (!o->psw_given)
         o->psw = UINT64_C(0x0008000080000000) | addr;
     return 0;
@@ -138,6 +162,108 @@ static bool load_image(struct machine *m, const char *path, uint32_t addr)
         fprintf(stderr, "vm390 run: %s (%zu bytes at %X) does not fit in storage\n", path, len, addr);
     free(data);
     return ok;
+}
+
+/* ---- devices ---- */
+
+/* Operator input for the first console: stdin, line by line, on a thread
+   of its own (it may block for ever); `stop` ends its use of the device. */
+struct console_feed {
+    pthread_mutex_t lock;
+    bool stop;
+    struct device *con;
+};
+
+static void to_stdout(void *ctx, const char *text, size_t len)
+{
+    (void)ctx;
+    fwrite(text, 1, len, stdout);
+    fflush(stdout);
+}
+
+static void *read_stdin(void *arg)
+{
+    struct console_feed *f = arg;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, stdin)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        pthread_mutex_lock(&f->lock);
+        if (!f->stop)
+            console_input(f->con, line, (size_t)n);
+        pthread_mutex_unlock(&f->lock);
+    }
+    pthread_mutex_lock(&f->lock);
+    if (!f->stop)
+        console_input_end(f->con);
+    pthread_mutex_unlock(&f->lock);
+    free(line);
+    return NULL;
+}
+
+/* "DEVNUM,TYPE[,ARGS]" onto the next free subchannel. */
+static bool attach_dev(struct css *css, const char *spec, struct console_feed *feed)
+{
+    char type[32];
+    uint64_t devnum;
+    const char *c1 = strchr(spec, ',');
+    const char *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+    size_t tlen = c1 ? (c2 ? (size_t)(c2 - c1 - 1) : strlen(c1 + 1)) : 0;
+    char num[8];
+    if (!c1 || (size_t)(c1 - spec) >= sizeof num || !tlen || tlen >= sizeof type) {
+        fprintf(stderr, "vm390 run: bad device '%s' (DEVNUM,TYPE[,ARGS])\n", spec);
+        return false;
+    }
+    snprintf(num, sizeof num, "%.*s", (int)(c1 - spec), spec);
+    snprintf(type, sizeof type, "%.*s", (int)tlen, c1 + 1);
+    if (!parse_hex(num, &devnum) || devnum > 0xFFFF) {
+        fprintf(stderr, "vm390 run: bad device number in '%s'\n", spec);
+        return false;
+    }
+    char err[256] = "";
+    struct device *d = device_create(type, (uint16_t)devnum, c2 ? c2 + 1 : NULL, err, sizeof err);
+    if (d && !css_attach(css, d, -1, err, sizeof err)) {
+        device_destroy(d);
+        d = NULL;
+    }
+    if (!d) {
+        fprintf(stderr, "vm390 run: device %s: %s\n", spec, err);
+        return false;
+    }
+    if (device_is_console(d)) {
+        console_set_sink(d, to_stdout, NULL);
+        if (!feed->con)
+            feed->con = d;
+    }
+    return true;
+}
+
+static void stop_feed(struct console_feed *f)
+{
+    pthread_mutex_lock(&f->lock);
+    f->stop = true;
+    pthread_mutex_unlock(&f->lock);
+}
+
+static struct css *setup_devices(struct machine *m, const struct run_opts *o,
+                                 struct console_feed *feed)
+{
+    struct css *css = css_create(m);
+    if (!css) {
+        fprintf(stderr, "vm390 run: cannot create the channel subsystem\n");
+        return NULL;
+    }
+    for (int i = 0; i < o->ndevs; i++)
+        if (!attach_dev(css, o->devs[i], feed))
+            return NULL;
+    if (feed->con) {
+        pthread_t t;
+        if (pthread_create(&t, NULL, read_stdin, feed) == 0)
+            pthread_detach(t);
+    }
+    return css;
 }
 
 /* The bench390 guest reports its own result in a header (bench/README.md). */
@@ -171,11 +297,21 @@ int cmd_run(int argc, char **argv)
                 o.mem, o.cpus);
         return 2;
     }
-    for (int i = 0; i < o.nfiles; i++)
-        if (!load_image(m, o.files[i], o.addrs[i])) {
-            machine_destroy(m);
-            return 2;
-        }
+    static struct console_feed feed = { .lock = PTHREAD_MUTEX_INITIALIZER };
+    struct css *css = setup_devices(m, &o, &feed);
+    bool ok = css != NULL;
+    for (int i = 0; ok && i < o.nfiles; i++)
+        ok = load_image(m, o.files[i], o.addrs[i]);
+    char err[256];
+    if (ok && o.ipl && !css_ipl(css, m->cpu[0], o.ipl_dev, o.loadparm, false, err, sizeof err)) {
+        fprintf(stderr, "vm390 run: %s\n", err);
+        ok = false;
+    }
+    if (!ok) {
+        stop_feed(&feed);
+        machine_destroy(m);
+        return 2;
+    }
     bool verbose = !o.quiet;
     m->hooks.ctx = &verbose;
     m->hooks.program_interrupt = trace_program;
@@ -184,7 +320,8 @@ int cmd_run(int argc, char **argv)
 
     struct cpu *c = m->cpu[0];
     c->icount_limit = o.max_insns;
-    cpu_set_psw(c, (uint32_t)(o.psw >> 32), (uint32_t)o.psw);
+    if (!o.ipl)
+        cpu_set_psw(c, (uint32_t)(o.psw >> 32), (uint32_t)o.psw);
     if (o.trace)
         cpu_post_event(c, EV_TRACE);
     double t0 = now_seconds();
@@ -204,7 +341,8 @@ int cmd_run(int argc, char **argv)
            c->pgm_loop ? "stopped in a program-interruption loop"
            : disabled_wait ? "disabled wait" : !done ? "timed out" : "stopped",
            be32(psw), be32(psw + 4), total, secs, secs > 0 ? total / secs / 1e6 : 0.0);
-    report_bench390(m, o.addrs[0]);
+    if (o.nfiles)
+        report_bench390(m, o.addrs[0]);
     for (uint32_t i = 0; i < o.dump_len && storage_valid(m->ms, o.dump_addr + i, 1); i++) {
         if (i % 16 == 0)
             printf("%s%08" PRIX32 " ", i ? "\n" : "", o.dump_addr + i);
@@ -213,6 +351,7 @@ int cmd_run(int argc, char **argv)
     if (o.dump_len)
         printf("\n");
     rc = !disabled_wait ? 3 : (be32(psw + 4) & 0x00FFFFFF) == 0 ? 0 : 1;
+    stop_feed(&feed);
     machine_destroy(m);
     return rc;
 }

@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "channel/css.h"
 #include "cpu/insn.h"
 #include "cpu/interrupt.h"
 #include "cpu/machine.h"
 #include "dat/dat.h"
+#include "devices/console.h"
 #include "util.h"
 
 #define MAX_RUNS 64
@@ -40,12 +42,15 @@ struct tc {
     int numcpu;
     struct cpuid_config cpuid;
     struct machine *m;
+    struct css *css;
     int selected;
     bool online[MAX_CPUS];
 
     int nruns;
     struct run_record runs[MAX_RUNS];
-    pthread_mutex_t lock;   /* guards runs[] against CPU threads */
+    pthread_mutex_t lock;   /* guards runs[] and console against CPU and I/O threads */
+    char *console;          /* what the guest wrote to its consoles */
+    size_t console_len, console_cap;
     bool *explicit_check;   /* expectation i is checked by a step */
     int nexp;
 };
@@ -119,6 +124,87 @@ static void on_trace(void *ctx, struct cpu *c, const uint8_t *ip)
 
 /* ---- machine configuration ---- */
 
+static bool find_image(struct tc *t, const char *name, char *path, size_t n);
+
+static void on_console_output(void *ctx, const char *text, size_t len)
+{
+    struct tc *t = ctx;
+    pthread_mutex_lock(&t->lock);
+    if (t->console_len + len + 1 > t->console_cap) {
+        size_t cap = (t->console_len + len + 1) * 2;
+        char *p = realloc(t->console, cap);
+        if (p) {
+            t->console = p;
+            t->console_cap = cap;
+        }
+    }
+    if (t->console_len + len + 1 <= t->console_cap) {
+        memcpy(t->console + t->console_len, text, len);
+        t->console_len += len;
+        t->console[t->console_len] = 0;
+    }
+    pthread_mutex_unlock(&t->lock);
+}
+
+/* A console's operator input: the lines of "input", then end of input. */
+static void feed_console(struct device *d, const cJSON *input)
+{
+    const cJSON *line;
+    cJSON_ArrayForEach(line, input)
+        if (cJSON_IsString(line))
+            console_input(d, line->valuestring, strlen(line->valuestring));
+    console_input_end(d);
+}
+
+/* config.devices: {"devnum", "type", "subchannel" (default: the next
+   free), "args", "input" (console lines)}. */
+static bool attach_device(struct tc *t, struct css *css, const cJSON *e)
+{
+    uint64_t devnum;
+    double sch = -1;
+    const char *type = jstr(e, "type");
+    if (!jhex(t, e, "devnum", &devnum) || !type) {
+        fail(t, "a device needs \"devnum\" and \"type\"");
+        return false;
+    }
+    jnum(e, "subchannel", &sch);
+    /* arguments naming a file next to the case (or in the image dir) */
+    const char *args = jstr(e, "args");
+    char path[PATH_MAX];
+    if (args && find_image(t, args, path, sizeof path))
+        args = path;
+    char err[256] = "";
+    struct device *d = device_create(type, (uint16_t)devnum, args, err, sizeof err);
+    if (d && !css_attach(css, d, (int)sch, err, sizeof err)) {
+        device_destroy(d);
+        d = NULL;
+    }
+    if (!d) {
+        fail(t, "device %04" PRIX64 ": %s", devnum, err);
+        return false;
+    }
+    if (device_is_console(d)) {
+        console_set_sink(d, on_console_output, t);
+        feed_console(d, cJSON_GetObjectItemCaseSensitive(e, "input"));
+    }
+    return true;
+}
+
+static bool attach_devices(struct tc *t)
+{
+    struct css *css = t->css = css_create(t->m);
+    if (!css) {
+        fail(t, "cannot create the channel subsystem");
+        return false;
+    }
+    const cJSON *cfg = cJSON_GetObjectItemCaseSensitive(t->root, "config");
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(cfg, "devices"))
+        if (!attach_device(t, css, e))
+            return false;
+    return true;
+}
+
 static bool build_machine(struct tc *t)
 {
     if (t->m && t->m->ms->size == t->mainsize && t->m->ncpu == t->numcpu)
@@ -129,12 +215,21 @@ static bool build_machine(struct tc *t)
         fail(t, "cannot create a machine of %" PRIu64 " bytes with %d CPUs", t->mainsize, t->numcpu);
         return false;
     }
+    if (!attach_devices(t))
+        return false;
     t->m->cpuid = t->cpuid;
     t->m->hooks.ctx = t;
     t->m->hooks.program_interrupt = on_program_interrupt;
     if (t->opt->coverage)
         t->m->hooks.trace = on_trace;
     return true;
+}
+
+/* "C8" or "C8 FORCE" (keep the version in LPAR mode): the leading hex. */
+static bool parse_version(const char *s, uint64_t *out)
+{
+    char tok[8];
+    return sscanf(s, "%7s", tok) == 1 && parse_hex(tok, out);
 }
 
 static void apply_config(struct tc *t, const char *key, const cJSON *val)
@@ -150,7 +245,7 @@ static void apply_config(struct tc *t, const char *key, const cJSON *val)
         t->cpuid.lpar = !strcmp(s, "BASIC") ? -1 : (int)strtol(s, NULL, 16);
     else if (!strcmp(key, "cpuidfmt") && s)
         t->cpuid.format = atoi(s);
-    else if (!strcmp(key, "cpuverid") && s && parse_hex(s, &h))
+    else if (!strcmp(key, "cpuverid") && s && parse_version(s, &h))
         t->cpuid.version = (uint8_t)h;
     else if (!strcmp(key, "cpumodel") && s && parse_hex(s, &h))
         t->cpuid.model = (uint16_t)h;
@@ -210,6 +305,13 @@ static FILE *open_in(const char *dir, const char *name, char *path, size_t n)
 
 static bool find_image(struct tc *t, const char *name, char *path, size_t n)
 {
+    if (name[0] == '/') {
+        snprintf(path, n, "%s", name);
+        FILE *f = fopen(path, "rb");
+        if (f)
+            fclose(f);
+        return f != NULL;
+    }
     FILE *f = open_in(t->dir, name, path, n);
     if (!f && t->opt->image_dir)
         f = open_in(t->opt->image_dir, name, path, n);
@@ -483,6 +585,21 @@ static void check_key(struct tc *t, const cJSON *exp)
         fail(t, "storage key of %" PRIX64 " is %02X, expected %02" PRIX64, addr, have, want);
 }
 
+/* "text": exactly what the guest wrote; "contains": a part of it. */
+static void check_console(struct tc *t, const cJSON *exp)
+{
+    const char *text = jstr(exp, "text"), *part = jstr(exp, "contains");
+    pthread_mutex_lock(&t->lock);
+    const char *have = t->console ? t->console : "";
+    if (text && strcmp(have, text))
+        fail(t, "console output \"%.400s\", expected \"%.400s\"", have, text);
+    else if (part && !strstr(have, part))
+        fail(t, "console output \"%.400s\" does not contain \"%.400s\"", have, part);
+    else if (!text && !part)
+        fail(t, "a console expectation needs \"text\" or \"contains\"");
+    pthread_mutex_unlock(&t->lock);
+}
+
 static void check_expectation(struct tc *t, int idx)
 {
     const cJSON *exp = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(t->root, "expected"), idx);
@@ -497,6 +614,8 @@ static void check_expectation(struct tc *t, int idx)
         check_storage(t, exp);
     } else if (!strcmp(kind, "key")) {
         check_key(t, exp);
+    } else if (!strcmp(kind, "console")) {
+        check_console(t, exp);
     } else if (!strcmp(kind, "timeout")) {
         const struct run_record *r = run_of(t, exp);
         if (r && r->done)
@@ -579,6 +698,19 @@ static void step_set_prefix(struct tc *t, const cJSON *s)
     }
 }
 
+/* {"op": "ipl", "devnum": "0190", "loadparm": "...", "clear": false} */
+static void step_ipl(struct tc *t, const cJSON *s)
+{
+    uint64_t devnum;
+    char err[256];
+    if (!jhex(t, s, "devnum", &devnum))
+        return;
+    bool clear = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(s, "clear"));
+    if (!css_ipl(t->css, selected_cpu(t), (uint16_t)devnum, jstr(s, "loadparm"), clear, err,
+                 sizeof err))
+        fail(t, "%s", err);
+}
+
 static void run_step(struct tc *t, const cJSON *s)
 {
     const char *op = jstr(s, "op");
@@ -599,8 +731,10 @@ static void run_step(struct tc *t, const cJSON *s)
     } else if (!strcmp(op, "sysclear")) {
         step_sysclear(t);
     } else if (!strcmp(op, "sysreset")) {
+        /* system reset: CPU reset and I/O-subsystem reset */
         for (int i = 0; i < t->m->ncpu; i++)
             cpu_reset(t->m->cpu[i]);
+        t->m->io->reset(t->m->io_ctx);
     } else if (!strcmp(op, "set_arch")) {
         const char *arch = jstr(s, "arch");
         if (arch && strstr(arch, "z/Arch"))
@@ -613,6 +747,8 @@ static void run_step(struct tc *t, const cJSON *s)
             store_hex(t, abs, jstr(s, "hex"));
     } else if (!strcmp(op, "set_reg")) {
         step_set_reg(t, s);
+    } else if (!strcmp(op, "ipl")) {
+        step_ipl(t, s);
     } else if (!strcmp(op, "set_prefix")) {
         step_set_prefix(t, s);
     } else if (!strcmp(op, "frame_usable")) {
@@ -725,6 +861,7 @@ bool testcase_run_file(const char *path, const struct tc_options *opt, struct tc
     else if (res->status != TC_SKIP)
         res->status = TC_FAIL;
     machine_destroy(t.m);
+    free(t.console);
     free(t.explicit_check);
     pthread_mutex_destroy(&t.lock);
     cJSON_Delete(t.root);

@@ -4,13 +4,25 @@
  *
  *   storage[].file      load a binary file (found next to the case, or in
  *                       the --image-dir) instead of "hex"
+ *   config.devices[]    devices on the channel subsystem: {"devnum": "0009",
+ *                       "type": "1052-C" (any device_create type: 3215,
+ *                       1052, TEST, ...), "subchannel": 0 (default: the
+ *                       lowest free), "args": model arguments (a file
+ *                       name is looked up like storage[].file), "input":
+ *                       ["line", ...] operator input of a console, after
+ *                       which its input has ended}
  *   expected[].kind     also "psw" (exact 16 hex digits of a CPU's PSW),
- *                       "ar", "fpc" (like "gpr"), "console" (text the guest
- *                       wrote to the console), "icount_max" (instructions)
+ *                       "ar", "fpc" (like "gpr"), "console" (the text the
+ *                       guest wrote to its consoles, UTF-8 with '\n' for
+ *                       each carrier return: "text" must equal all of it,
+ *                       "contains" a part of it), "icount_max" (instructions)
  *   expected[].cpu      which CPU a register/PSW check reads (default: the
  *                       selected CPU)
  *   steps               optional; without it: sysclear, load_image, run,
- *                       and every expectation checked after the run
+ *                       and every expectation checked after the run;
+ *                       also {"op": "ipl", "devnum": "0190", "loadparm":
+ *                       "TEXT", "clear": false}: IPL the selected CPU
+ *                       (then run with "method": "start")
  */
 #ifndef VM390_CLI_TESTCASE_H
 #define VM390_CLI_TESTCASE_H

@@ -4,17 +4,24 @@
 #include "../dat/dat.h"
 #include "interrupt.h"
 #include "machine.h"
+#include "per.h"
 
-#define CR0_LOW_ADDRESS_PROTECTION 0x10000000u
+#define CR0_LOW_ADDRESS_PROTECTION     0x10000000u   /* bit 3 */
+#define CR0_FETCH_PROTECTION_OVERRIDE  0x02000000u   /* bit 6 */
+#define CR0_STORAGE_PROTECTION_OVERRIDE 0x01000000u  /* bit 7 */
 
 enum tlb_space access_space(const struct cpu *c, int arn, enum acc_type acc)
 {
     if (!(c->pswm & PSW_DAT))
         return TLB_REAL;
-    uint32_t as = c->pswm & PSW_AS;
     if (acc == ACC_IFETCH)
-        return as == AS_HOME ? TLB_HOME : TLB_PRIMARY;
-    switch (as) {
+        return (c->pswm & PSW_AS) == AS_HOME ? TLB_HOME : TLB_PRIMARY;
+    return access_dat_space(c, arn);
+}
+
+enum tlb_space access_dat_space(const struct cpu *c, int arn)
+{
+    switch (c->pswm & PSW_AS) {
     case AS_SECONDARY:
         return TLB_SECONDARY;
     case AS_HOME:
@@ -32,7 +39,7 @@ enum tlb_space access_space(const struct cpu *c, int arn, enum acc_type acc)
     }
 }
 
-static uint32_t space_std(const struct cpu *c, enum tlb_space sp)
+uint32_t access_space_std(const struct cpu *c, enum tlb_space sp)
 {
     switch (sp) {
     case TLB_SECONDARY: return c->cr[7];
@@ -41,8 +48,7 @@ static uint32_t space_std(const struct cpu *c, enum tlb_space sp)
     }
 }
 
-/* Bits 30-31 of the translation-exception identification name the space. */
-static uint32_t teid_space_bits(const struct cpu *c, enum tlb_space sp)
+uint32_t access_space_id(const struct cpu *c, enum tlb_space sp)
 {
     if ((c->pswm & PSW_AS) == AS_AR)
         return 1;
@@ -57,7 +63,7 @@ int access_lra(struct cpu *c, uint32_t ea, enum tlb_space sp, uint32_t *real, bo
         return 0;
     }
     struct dat_result r;
-    int code = dat_translate(c->ms, c->prefix, c->cr[0], space_std(c, sp), ea, &r);
+    int code = dat_translate(c->ms, c->prefix, c->cr[0], access_space_std(c, sp), ea, &r);
     if (code)
         return code;
     *real = r.real;
@@ -65,64 +71,108 @@ int access_lra(struct cpu *c, uint32_t ea, enum tlb_space sp, uint32_t *real, bo
     return 0;
 }
 
-static bool low_address_protected(const struct cpu *c, uint32_t ea, enum tlb_space sp)
+bool access_low_address_protected(const struct cpu *c, uint32_t ea, enum tlb_space sp)
 {
     if (!(c->cr[0] & CR0_LOW_ADDRESS_PROTECTION) || ea >= 512)
         return false;
-    return sp == TLB_REAL || !(space_std(c, sp) & STD_PRIVATE);
+    return sp == TLB_REAL || !(access_space_std(c, sp) & STD_PRIVATE);
 }
 
-static bool key_allows(uint8_t skey, unsigned key, enum acc_type acc)
+/* Fetch-protection override: locations 0-2047 are not fetch protected. */
+static bool fetch_protection_overridden(const struct cpu *c, uint32_t ea)
 {
-    if (key == 0 || key == (unsigned)(skey >> 4))
-        return true;
-    return acc != ACC_STORE && !(skey & SKEY_F);
+    return ea < 2048 && (c->cr[0] & CR0_FETCH_PROTECTION_OVERRIDE);
 }
 
-/* Translate and check one byte's page; 0 on success with *abs set. */
-static uint8_t *translate_checked(struct cpu *c, uint32_t ea, enum tlb_space sp,
-                                  unsigned key, enum acc_type acc, bool *prot_out)
+bool access_key_allows(const struct cpu *c, uint32_t ea, uint8_t skey, unsigned key, enum acc_type acc)
+{
+    unsigned acc_key = skey >> 4;
+    if (key == 0 || key == acc_key)
+        return true;
+    /* Storage-protection override: key-9 storage is open to every key. */
+    if (acc_key == 9 && (c->cr[0] & CR0_STORAGE_PROTECTION_OVERRIDE))
+        return true;
+    if (acc == ACC_STORE)
+        return false;
+    if (!(skey & SKEY_F))
+        return true;
+    return fetch_protection_overridden(c, ea);
+}
+
+enum protection_kind { PROT_KEY, PROT_LOW_ADDRESS, PROT_PAGE };
+
+/* Protection exception.  For page and low-address protection the
+   translation-exception identification names the page and the space
+   (suppression on protection), with bit 29 one for page protection; for
+   key-controlled protection it is not stored. */
+static _Noreturn void protection_exception(struct cpu *c, uint32_t ea, enum tlb_space sp,
+                                           enum protection_kind kind)
+{
+    if (kind == PROT_KEY)
+        cpu_program_check(c, PGM_PROTECTION);
+    uint32_t teid = (ea & 0x7FFFF000u) | access_space_id(c, sp);
+    cpu_translation_exception(c, PGM_PROTECTION, kind == PROT_PAGE ? teid | 4u : teid);
+}
+
+uint32_t access_absolute(struct cpu *c, uint32_t ea, enum tlb_space sp, bool *prot)
 {
     if (sp == TLB_NSPACES)
         cpu_program_check(c, PGM_ALET_SPEC);
     uint32_t real;
-    bool prot;
-    int code = access_lra(c, ea, sp, &real, &prot);
+    int code = access_lra(c, ea, sp, &real, prot);
     if (code) {
         if (code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS)
-            cpu_translation_exception(c, (uint16_t)code, (ea & 0x7FFFF000u) | teid_space_bits(c, sp));
+            cpu_translation_exception(c, (uint16_t)code, (ea & 0x7FFFF000u) | access_space_id(c, sp));
         cpu_program_check(c, (uint16_t)code);
     }
     uint32_t abs = prefix_real_to_abs(real, c->prefix);
     if (abs >= c->ms->size)
         cpu_program_check(c, PGM_ADDRESSING_EXC);
+    return abs;
+}
+
+/* Translate and check the page of ea for `len` bytes of access `acc`.
+   *page_wide is false when the permission holds for part of the page only
+   (fetch-protection override), so that no TLB entry may be made. */
+static uint8_t *translate_checked(struct cpu *c, uint32_t ea, enum tlb_space sp,
+                                  unsigned key, enum acc_type acc, uint32_t len,
+                                  bool *page_wide)
+{
+    *page_wide = !fetch_protection_overridden(c, ea);
+    bool prot;
+    uint32_t abs = access_absolute(c, ea, sp, &prot);
     uint8_t skey = c->ms->skey[abs >> PAGE_SHIFT];
     if (acc == ACC_STORE) {
-        if (prot || low_address_protected(c, ea, sp) || !key_allows(skey, key, acc))
-            cpu_program_check(c, PGM_PROTECTION);
+        if (access_low_address_protected(c, ea, sp))
+            protection_exception(c, ea, sp, PROT_LOW_ADDRESS);
+        if (prot)
+            protection_exception(c, ea, sp, PROT_PAGE);
+        if (!access_key_allows(c, ea, skey, key, acc))
+            protection_exception(c, ea, sp, PROT_KEY);
         storage_mark_change(c->ms, abs);
+        if (c->events & EV_PER)
+            per_store(c, ea, len, sp);
     } else {
-        if (!key_allows(skey, key, acc))
-            cpu_program_check(c, PGM_PROTECTION);
+        if (!access_key_allows(c, ea, skey, key, acc))
+            protection_exception(c, ea, sp, PROT_KEY);
         storage_mark_ref(c->ms, abs);
     }
-    *prot_out = prot;
     return c->ms->mem + abs;
 }
 
 uint8_t *access_translate_in(struct cpu *c, uint32_t ea, enum tlb_space sp,
                              unsigned key, enum acc_type acc)
 {
-    bool prot;
-    return translate_checked(c, ea & c->amask, sp, key, acc, &prot);
+    bool page_wide;
+    return translate_checked(c, ea & c->amask, sp, key, acc, 1, &page_wide);
 }
 
-uint8_t *access_translate(struct cpu *c, uint32_t ea, int arn, enum acc_type acc)
+uint8_t *access_translate_len(struct cpu *c, uint32_t ea, int arn, enum acc_type acc, uint32_t len)
 {
     enum tlb_space sp = access_space(c, arn, acc);
-    bool prot;
-    uint8_t *host = translate_checked(c, ea, sp, psw_key(c), acc, &prot);
-    if (sp == TLB_NSPACES)
+    bool page_wide;
+    uint8_t *host = translate_checked(c, ea, sp, psw_key(c), acc, len, &page_wide);
+    if (sp == TLB_NSPACES || !page_wide)
         return host;
 
     /* Fill the TLB.  A store entry is never made for a page that needs a
@@ -137,7 +187,7 @@ uint8_t *access_translate(struct cpu *c, uint32_t ea, int arn, enum acc_type acc
     }
     e->addend = addend;
     e->tag_fetch = tag;   /* a permitted store implies a permitted fetch */
-    if (acc == ACC_STORE && !low_address_protected(c, ea & PAGE_MASK, sp) &&
+    if (acc == ACC_STORE && !access_low_address_protected(c, ea & PAGE_MASK, sp) &&
         !(c->events & EV_PER))
         e->tag_store = tag;
     return host;
@@ -166,8 +216,8 @@ void vspan_get_cross(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, 
     uint32_t room = PAGE_SIZE - (ea & ~PAGE_MASK);
     s->len = len;
     s->n0 = room;
-    s->p0 = vptr(c, ea, arn, acc);
-    s->p1 = vptr(c, (ea + room) & c->amask, arn, acc);
+    s->p0 = vptr_len(c, ea, arn, acc, room);
+    s->p1 = vptr_len(c, (ea + room) & c->amask, arn, acc, len - room);
 }
 
 void vspan_read(const struct vspan *s, uint8_t *dst)

@@ -16,25 +16,62 @@
 
 enum acc_type { ACC_FETCH, ACC_STORE, ACC_IFETCH };
 
-/* Host pointer of logical address ea (its page only) after all checks. */
-uint8_t *access_translate(struct cpu *c, uint32_t ea, int arn, enum acc_type acc);
+/* Host pointer of logical address ea (its page only) after all checks.
+   `len` (bytes from ea, within its page) matters only for stores while PER
+   is active: it bounds the storage-alteration range check. */
+uint8_t *access_translate_len(struct cpu *c, uint32_t ea, int arn, enum acc_type acc, uint32_t len);
+static inline uint8_t *access_translate(struct cpu *c, uint32_t ea, int arn, enum acc_type acc)
+{
+    return access_translate_len(c, ea, arn, acc, 1);
+}
 /* The same in an explicit space with an explicit key (MVCP, MVCS, MVCK,
    MVCSK, MVCDK, TPROT ...); never fills the TLB. */
 uint8_t *access_translate_in(struct cpu *c, uint32_t ea, enum tlb_space sp,
                              unsigned key, enum acc_type acc);
 /* The address space an operand access through `arn` is made in. */
 enum tlb_space access_space(const struct cpu *c, int arn, enum acc_type acc);
+/* The DAT space the PSW's address-space control selects for an operand
+   through `arn`, whether DAT is on or not (LOAD REAL ADDRESS). */
+enum tlb_space access_dat_space(const struct cpu *c, int arn);
+/* The segment-table designation of a DAT space (CR1, CR7 or CR13). */
+uint32_t access_space_std(const struct cpu *c, enum tlb_space sp);
+/* The two-bit space identification of TEIDs and PER codes: 0 primary,
+   1 AR mode, 2 secondary, 3 home. */
+uint32_t access_space_id(const struct cpu *c, enum tlb_space sp);
 /* Translate ea of space sp to a real address without protection checks
    (LRA, TPROT); returns 0 or the program-interruption code. */
 int access_lra(struct cpu *c, uint32_t ea, enum tlb_space sp, uint32_t *real, bool *prot);
+/* Absolute address of ea in space sp: translation exceptions (with the
+   TEID) and addressing exceptions, no protection checks.  *prot is the
+   page-protection bit. */
+uint32_t access_absolute(struct cpu *c, uint32_t ea, enum tlb_space sp, bool *prot);
+/* Does key-controlled protection let `key` access ea (storage key skey)? */
+bool access_key_allows(const struct cpu *c, uint32_t ea, uint8_t skey, unsigned key, enum acc_type acc);
+/* Is a store to ea in space sp refused by low-address protection? */
+bool access_low_address_protected(const struct cpu *c, uint32_t ea, enum tlb_space sp);
 
-static inline uint8_t *vptr(struct cpu *c, uint32_t ea, int arn, enum acc_type acc)
+/* Host pointer of `len` bytes at ea (all within ea's page). */
+static inline uint8_t *vptr_len(struct cpu *c, uint32_t ea, int arn, enum acc_type acc, uint32_t len)
 {
     struct tlb_entry *e = tlb_slot(c->tlb_opnd, ea);
     uint32_t tag = tlb_tag(ea, c->key_tag);
     if (__builtin_expect((acc == ACC_STORE ? e->tag_store : e->tag_fetch) == tag, 1))
         return (uint8_t *)(e->addend + ea);
-    return access_translate(c, ea, arn, acc);
+    return access_translate_len(c, ea, arn, acc, len);
+}
+
+static inline uint8_t *vptr(struct cpu *c, uint32_t ea, int arn, enum acc_type acc)
+{
+    return vptr_len(c, ea, arn, acc, 1);
+}
+
+/* Host pointer of instruction-space address ea (EXECUTE's subject). */
+static inline const uint8_t *iptr(struct cpu *c, uint32_t ea)
+{
+    struct tlb_entry *e = tlb_slot(c->tlb_insn, ea);
+    if (__builtin_expect(e->tag_fetch == tlb_tag(ea, c->key_tag), 1))
+        return (const uint8_t *)(e->addend + ea);
+    return access_translate(c, ea, 0, ACC_IFETCH);
 }
 
 /* Operands that may cross a page boundary (or wrap) go through these. */
@@ -77,21 +114,21 @@ static inline void vstore2(struct cpu *c, uint32_t ea, int arn, uint16_t v)
     if (__builtin_expect(crosses(ea, 2), 0))
         vstore_cross(c, ea, arn, 2, v);
     else
-        put_be16(vptr(c, ea, arn, ACC_STORE), v);
+        put_be16(vptr_len(c, ea, arn, ACC_STORE, 2), v);
 }
 static inline void vstore4(struct cpu *c, uint32_t ea, int arn, uint32_t v)
 {
     if (__builtin_expect(crosses(ea, 4), 0))
         vstore_cross(c, ea, arn, 4, v);
     else
-        put_be32(vptr(c, ea, arn, ACC_STORE), v);
+        put_be32(vptr_len(c, ea, arn, ACC_STORE, 4), v);
 }
 static inline void vstore8(struct cpu *c, uint32_t ea, int arn, uint64_t v)
 {
     if (__builtin_expect(crosses(ea, 8), 0))
         vstore_cross(c, ea, arn, 8, v);
     else
-        put_be64(vptr(c, ea, arn, ACC_STORE), v);
+        put_be64(vptr_len(c, ea, arn, ACC_STORE, 8), v);
 }
 
 /*
@@ -112,7 +149,7 @@ static inline void vspan_get(struct cpu *c, struct vspan *s, uint32_t ea, uint32
                              enum acc_type acc)
 {
     if (__builtin_expect((ea & ~PAGE_MASK) + len <= PAGE_SIZE, 1)) {
-        s->p0 = vptr(c, ea, arn, acc);
+        s->p0 = vptr_len(c, ea, arn, acc, len);
         s->p1 = NULL;
         s->n0 = s->len = len;
         return;

@@ -1,69 +1,5 @@
 /* Branching, linkage and EXECUTE. */
-#include "access.h"
-#include "insn.h"
-#include "interrupt.h"
-
-static inline bool cc_selected(const struct cpu *c, unsigned mask)
-{
-    return (mask >> (3 - c->cc)) & 1;
-}
-
-/* Link information of BAL/BALR: in the 24-bit mode the leftmost byte holds
-   the ILC, CC and program mask; in the 31-bit mode bit 0 is one. */
-static uint32_t link_bal(const struct cpu *c)
-{
-    if (c->amask == 0x7FFFFFFFu)
-        return 0x80000000u | c->ia;
-    return (uint32_t)(c->ilc >> 1) << 30 | (uint32_t)c->cc << 28 | (c->pswm & PSW_PM) << 16 | c->ia;
-}
-
-/* Link information of BAS/BASR/BRAS/BRASL/BASSM. */
-static uint32_t link_bas(const struct cpu *c)
-{
-    return c->amask == 0x7FFFFFFFu ? 0x80000000u | c->ia : c->ia;
-}
-
-void op_BCR(struct cpu *c, const uint8_t *ip)
-{
-    if (R2(ip) && cc_selected(c, R1(ip)))
-        branch_to(c, c->gr[R2(ip)]);
-}
-
-void op_BC(struct cpu *c, const uint8_t *ip)
-{
-    if (cc_selected(c, R1(ip)))
-        branch_to(c, addr_rx(c, ip));
-}
-
-void op_BALR(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t target = c->gr[R2(ip)];
-    c->gr[R1(ip)] = link_bal(c);
-    if (R2(ip))
-        branch_to(c, target);
-}
-
-void op_BAL(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t target = addr_rx(c, ip);
-    c->gr[R1(ip)] = link_bal(c);
-    branch_to(c, target);
-}
-
-void op_BASR(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t target = c->gr[R2(ip)];
-    c->gr[R1(ip)] = link_bas(c);
-    if (R2(ip))
-        branch_to(c, target);
-}
-
-void op_BAS(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t target = addr_rx(c, ip);
-    c->gr[R1(ip)] = link_bas(c);
-    branch_to(c, target);
-}
+#include "hot.h"
 
 /* Set the addressing mode from bit 0 of `v` and branch to the rest. */
 static void branch_set_mode(struct cpu *c, uint32_t v)
@@ -90,44 +26,7 @@ void op_BSM(struct cpu *c, const uint8_t *ip)
         branch_set_mode(c, target);
 }
 
-void op_BCTR(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t target = c->gr[R2(ip)];
-    if (--c->gr[R1(ip)] != 0 && R2(ip))
-        branch_to(c, target);
-}
 
-void op_BCT(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t target = addr_rx(c, ip);
-    if (--c->gr[R1(ip)] != 0)
-        branch_to(c, target);
-}
-
-/* BXH/BXLE family: add R3 to R1, compare with the odd register of R3's pair. */
-static bool index_step(struct cpu *c, const uint8_t *ip, bool high)
-{
-    int r1 = R1(ip), r3 = R3(ip);
-    int32_t incr = (int32_t)c->gr[r3];
-    int32_t limit = (int32_t)c->gr[r3 | 1];
-    int32_t v = (int32_t)((uint32_t)c->gr[r1] + (uint32_t)incr);
-    c->gr[r1] = (uint32_t)v;
-    return high ? v > limit : v <= limit;
-}
-
-void op_BXH(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t target = addr_bd(c, ip + 2);
-    if (index_step(c, ip, true))
-        branch_to(c, target);
-}
-
-void op_BXLE(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t target = addr_bd(c, ip + 2);
-    if (index_step(c, ip, false))
-        branch_to(c, target);
-}
 
 /* ---- relative branches ---- */
 
@@ -198,14 +97,16 @@ void op_EX(struct cpu *c, const uint8_t *ip)
     if (ea & 1)
         cpu_program_check(c, PGM_SPECIFICATION);
     uint8_t subject[6];
-    const uint8_t *p = access_translate(c, ea, 0, ACC_IFETCH);
+    const uint8_t *p = iptr(c, ea);
     unsigned room = PAGE_SIZE - (ea & ~PAGE_MASK);
-    subject[0] = p[0];
-    unsigned len = insn_length(subject[0]);
-    for (unsigned i = 1; i < len; i++) {
-        if (i == room)
-            p = access_translate(c, (ea + room) & c->amask, 0, ACC_IFETCH) - room;
-        subject[i] = p[i];
+    unsigned len = insn_length(p[0]);
+    if (__builtin_expect(room >= 6, 1)) {
+        __builtin_memcpy(subject, p, 6);   /* stays inside the page */
+    } else if (len <= room) {
+        __builtin_memcpy(subject, p, len);
+    } else {
+        __builtin_memcpy(subject, p, room);
+        __builtin_memcpy(subject + room, iptr(c, (ea + room) & c->amask), len - room);
     }
     if (subject[0] == 0x44)
         cpu_program_check(c, PGM_EXECUTE);

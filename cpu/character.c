@@ -5,9 +5,8 @@
  */
 #include <string.h>
 
-#include "access.h"
-#include "insn.h"
-#include "interrupt.h"
+#include "hot.h"
+#include "long_ops.h"
 
 /* The two operands of an SS instruction with one length (L+1 bytes). */
 struct ss_operands {
@@ -15,7 +14,7 @@ struct ss_operands {
     unsigned len;
 };
 
-static void ss_get(struct cpu *c, const uint8_t *ip, struct ss_operands *o,
+static ALWAYS_INLINE void ss_get(struct cpu *c, const uint8_t *ip, struct ss_operands *o,
                    enum acc_type acc1, bool whole_op2)
 {
     o->len = ip[1] + 1u;
@@ -159,8 +158,9 @@ void op_TRT(struct cpu *c, const uint8_t *ip)
         uint8_t fn = vfetch1(c, (table + *vspan_at(&s, i)) & c->amask, b2);
         if (fn) {
             uint32_t addr = (a1 + i) & c->amask;
-            c->gr[1] = c->amask == 0x7FFFFFFFu ? (c->gr[1] & 0x80000000u) | addr
-                                               : (c->gr[1] & 0xFF000000u) | addr;
+            /* 24-bit mode: bits 8-31 replaced; 31-bit mode: bits 1-31
+               replaced and bit 0 set to zero */
+            c->gr[1] = c->amask == 0x7FFFFFFFu ? addr : (c->gr[1] & 0xFF000000u) | addr;
             c->gr[2] = (c->gr[2] & 0xFFFFFF00u) | fn;
             c->cc = i == len - 1 ? 2 : 1;
             return;
@@ -171,19 +171,8 @@ void op_TRT(struct cpu *c, const uint8_t *ip)
 
 /* ---- SI ---- */
 
-void op_MVI(struct cpu *c, const uint8_t *ip) { vstore1(c, addr_bd(c, ip + 2), BASE(ip + 2), ip[1]); }
 
-void op_CLI(struct cpu *c, const uint8_t *ip)
-{
-    uint8_t v = vfetch1(c, addr_bd(c, ip + 2), BASE(ip + 2));
-    c->cc = v == ip[1] ? 0 : v < ip[1] ? 1 : 2;
-}
 
-void op_TM(struct cpu *c, const uint8_t *ip)
-{
-    uint8_t sel = vfetch1(c, addr_bd(c, ip + 2), BASE(ip + 2)) & ip[1];
-    c->cc = sel == 0 ? 0 : sel == ip[1] ? 3 : 1;
-}
 
 #define SI_BOOLEAN(NAME, OP)                                                 \
     void op_##NAME(struct cpu *c, const uint8_t *ip)                         \
@@ -198,42 +187,8 @@ SI_BOOLEAN(XI, ^)
 
 /* ---- MVCL and CLCL ---- */
 
-/* An operand of a long instruction: address and length in a register pair. */
-struct long_operand {
-    int r;
-    uint32_t addr;
-    uint32_t len;
-};
-
-static void long_load(const struct cpu *c, int r, struct long_operand *o)
-{
-    o->r = r;
-    o->addr = c->gr[r] & c->amask;
-    o->len = c->gr[r + 1] & 0x00FFFFFFu;
-}
-
-/* Write back progress: the address field per addressing mode, the length
-   into bits 8-31 of the odd register (bits 0-7 unchanged). */
-static void long_store(struct cpu *c, const struct long_operand *o)
-{
-    c->gr[o->r] = o->addr & c->amask;
-    c->gr[o->r + 1] = (c->gr[o->r + 1] & 0xFF000000u) | o->len;
-}
-
-static inline uint32_t page_room(uint32_t addr)
-{
-    return PAGE_SIZE - (addr & ~PAGE_MASK);
-}
-
-/* Between units of work an interruptible instruction yields when an event
-   waits: the PSW is backed up to re-execute it. */
-static bool long_yield(struct cpu *c)
-{
-    if (!c->events)
-        return false;
-    c->ia = (c->ia - c->ilc) & c->amask;
-    return true;
-}
+/* Both are interruptible: when an event waits between units of operation
+   the PSW is backed up and the instruction resumes from the registers. */
 
 void op_MVCL(struct cpu *c, const uint8_t *ip)
 {
@@ -241,44 +196,22 @@ void op_MVCL(struct cpu *c, const uint8_t *ip)
     if ((r1 | r2) & 1)
         cpu_program_check(c, PGM_SPECIFICATION);
     struct long_operand d, s;
-    long_load(c, r1, &d);
-    long_load(c, r2, &s);
+    long_load(c, r1, LEN24, &d);
+    long_load(c, r2, LEN24, &s);
     uint8_t pad = (uint8_t)(c->gr[r2 + 1] >> 24);
     uint8_t cc = d.len == s.len ? 0 : d.len < s.len ? 1 : 2;
-    uint32_t n = d.len < s.len ? d.len : s.len;
     /* Destructive overlap: the destination starts inside the source bytes
        still to be moved. */
-    if (n && ((d.addr - s.addr) & c->amask) != 0 && ((d.addr - s.addr) & c->amask) < n) {
+    uint32_t n = min_u32(d.len, s.len);
+    uint32_t dist = (d.addr - s.addr) & c->amask;
+    if (n && dist != 0 && dist < n) {
         c->cc = 3;
         return;
     }
-    unsigned units = 0;
-    while (d.len) {
-        if (units++ && long_yield(c))
-            return;
-        uint32_t chunk = page_room(d.addr);
-        if (chunk > d.len)
-            chunk = d.len;
-        uint8_t *dp = vptr(c, d.addr, r1, ACC_STORE);
-        if (s.len) {
-            if (chunk > s.len)
-                chunk = s.len;
-            if (chunk > page_room(s.addr))
-                chunk = page_room(s.addr);
-            memmove(dp, vptr(c, s.addr, r2, ACC_FETCH), chunk);
-            s.addr = (s.addr + chunk) & c->amask;
-            s.len -= chunk;
-        } else {
-            memset(dp, pad, chunk);
-        }
-        d.addr = (d.addr + chunk) & c->amask;
-        d.len -= chunk;
-        long_store(c, &d);
-        long_store(c, &s);
-    }
-    long_store(c, &d);
-    long_store(c, &s);
-    c->cc = cc;
+    if (long_move(c, &d, &s, (uint16_t)(pad * 0x0101u), 1, UINT32_MAX))
+        c->cc = cc;
+    else
+        reexecute(c);
 }
 
 void op_CLCL(struct cpu *c, const uint8_t *ip)
@@ -287,45 +220,12 @@ void op_CLCL(struct cpu *c, const uint8_t *ip)
     if ((r1 | r2) & 1)
         cpu_program_check(c, PGM_SPECIFICATION);
     struct long_operand a, b;
-    long_load(c, r1, &a);
-    long_load(c, r2, &b);
+    long_load(c, r1, LEN24, &a);
+    long_load(c, r2, LEN24, &b);
     uint8_t pad = (uint8_t)(c->gr[r2 + 1] >> 24);
-    uint8_t cc = 0;
-    unsigned units = 0;
-    while ((a.len || b.len) && cc == 0) {
-        if (units++ && long_yield(c))
-            return;
-        uint32_t chunk = 0xFFFFFFFFu;
-        const uint8_t *pa = NULL, *pb = NULL;
-        if (a.len) {
-            chunk = a.len < page_room(a.addr) ? a.len : page_room(a.addr);
-            pa = vptr(c, a.addr, r1, ACC_FETCH);
-        }
-        if (b.len) {
-            uint32_t room = b.len < page_room(b.addr) ? b.len : page_room(b.addr);
-            chunk = room < chunk ? room : chunk;
-            pb = vptr(c, b.addr, r2, ACC_FETCH);
-        }
-        uint32_t i = 0;
-        for (; i < chunk; i++) {
-            uint8_t x = pa ? pa[i] : pad, y = pb ? pb[i] : pad;
-            if (x != y) {
-                cc = x < y ? 1 : 2;
-                break;
-            }
-        }
-        if (a.len) {
-            a.addr = (a.addr + i) & c->amask;
-            a.len -= i;
-        }
-        if (b.len) {
-            b.addr = (b.addr + i) & c->amask;
-            b.len -= i;
-        }
-        long_store(c, &a);
-        long_store(c, &b);
-    }
-    long_store(c, &a);
-    long_store(c, &b);
-    c->cc = cc;
+    int cc = long_compare(c, &a, &b, (uint16_t)(pad * 0x0101u), 1, UINT32_MAX);
+    if (cc == 3)
+        reexecute(c);
+    else
+        c->cc = (uint8_t)cc;
 }

@@ -21,6 +21,10 @@
 struct machine;
 struct dispatch;
 
+/* For the helpers of hot handlers whose operand structures must dissolve
+   into registers (the compiler's own heuristics keep them out of line). */
+#define ALWAYS_INLINE __attribute__((always_inline)) inline
+
 /* PSW word 0 bits (bit n of the architecture = 0x80000000 >> n). */
 #define PSW_PER      0x40000000u
 #define PSW_DAT      0x04000000u
@@ -75,6 +79,7 @@ enum cpu_exit {
     CPU_EXIT_STOPPED,        /* stop requested or CPU stopped */
     CPU_EXIT_CHECKSTOP,
     CPU_EXIT_LIMIT,          /* instruction limit reached */
+    CPU_EXIT_ENABLED_WAIT,   /* enabled wait and exit_on_wait is set */
 };
 
 struct cpu {
@@ -110,8 +115,12 @@ struct cpu {
     uint64_t emergency_from;      /* bit n: emergency signal from CPU n */
     uint16_t extcall_from;
     uint64_t per_address;         /* PER event details, for the interruption */
-    uint16_t per_code;
-    uint8_t per_pending;
+    uint16_t per_code;            /* as stored at real 150 */
+    uint8_t per_pending;          /* per_code holds an event to report */
+    uint8_t per_tentative;        /* storage alteration not yet final: PER_SA,
+                                     PER_STURA and the space id (bits 6-7) */
+    uint32_t per_gr[16];          /* GRs before the instruction (alteration) */
+    uint64_t mck_pending;         /* machine-check interruption code pending */
 
     /* ---- execution control ---- */
     enum cpu_state state;
@@ -119,6 +128,8 @@ struct cpu {
     uint32_t ex_subject_ia;       /* address of EXECUTE's subject instruction */
     uint8_t ibuf[8];              /* instruction crossing a page boundary */
     uint64_t icount_limit;        /* cpu_run stops here (UINT64_MAX: none) */
+    bool exit_on_wait;            /* an enabled wait returns instead of blocking
+                                     (a hypervisor schedules something else) */
     jmp_buf *jmp;                 /* where a program interruption unwinds to */
     bool pgm_loop;                /* program-interruption loop detected */
     bool pgm_seen;                /* a program interruption happened ... */
@@ -154,6 +165,8 @@ enum cpu_exit cpu_run(struct cpu *c);
 void cpu_load_psw(struct cpu *c, const uint8_t psw[8]);
 void cpu_store_psw(const struct cpu *c, uint8_t psw[8]);
 void cpu_set_psw(struct cpu *c, uint32_t w0, uint32_t w1);
+/* Word 1 of the current PSW (addressing mode and instruction address). */
+uint32_t cpu_psw_word1(const struct cpu *c);
 /* Recompute everything derived from the PSW (after any PSW change). */
 void cpu_psw_changed(struct cpu *c);
 
@@ -171,8 +184,10 @@ static inline void cpu_clear_event(struct cpu *c, uint32_t ev)
 void cpu_tlb_purge(struct cpu *c);
 /* Purge the TLBs of every CPU of the machine before returning. */
 void cpu_tlb_purge_all(struct cpu *c);
-/* Invalidate the instruction-fetch page cache. */
-static inline void cpu_ifetch_invalidate(struct cpu *c) { c->if_vpage = 1; }
+/* Invalidate the instruction-fetch page cache.  The marker is even and
+   above every instruction address, so that the fast fetch test (offset
+   within the page, even) fails for odd addresses too. */
+static inline void cpu_ifetch_invalidate(struct cpu *c) { c->if_vpage = 0x80000000u; }
 
 static inline uint32_t psw_key(const struct cpu *c) { return (c->pswm & PSW_KEY) >> 20; }
 static inline bool cpu_problem_state(const struct cpu *c) { return c->pswm & PSW_PROBLEM; }

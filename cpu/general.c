@@ -3,67 +3,7 @@
  * operations on registers, shifts, and the z900 additions usable in
  * ESA/390 mode (ALC, SLB, ML, DL, RLL, LRV ...).
  */
-#include "access.h"
-#include "insn.h"
-#include "interrupt.h"
-
-/* ---- condition-code helpers ---- */
-
-static inline uint8_t cc_signed(int32_t v) { return v == 0 ? 0 : v < 0 ? 1 : 2; }
-static inline uint8_t cc_compare_s(int32_t a, int32_t b) { return a == b ? 0 : a < b ? 1 : 2; }
-static inline uint8_t cc_compare_u(uint32_t a, uint32_t b) { return a == b ? 0 : a < b ? 1 : 2; }
-
-/* Fixed-point overflow: the result stands, CC 3, and the interruption
-   happens if the program mask allows it. */
-static void fixed_overflow(struct cpu *c)
-{
-    c->cc = 3;
-    if (c->pswm & PSW_PM_FXOVF)
-        cpu_program_check(c, PGM_FIXED_OVERFLOW);
-}
-
-static inline uint32_t add_signed(struct cpu *c, uint32_t a, uint32_t b)
-{
-    int32_t r;
-    if (__builtin_add_overflow((int32_t)a, (int32_t)b, &r)) {
-        c->cc = 3;
-        return (uint32_t)r;
-    }
-    c->cc = cc_signed(r);
-    return (uint32_t)r;
-}
-
-static inline uint32_t sub_signed(struct cpu *c, uint32_t a, uint32_t b)
-{
-    int32_t r;
-    if (__builtin_sub_overflow((int32_t)a, (int32_t)b, &r)) {
-        c->cc = 3;
-        return (uint32_t)r;
-    }
-    c->cc = cc_signed(r);
-    return (uint32_t)r;
-}
-
-/* Store an arithmetic result and raise the overflow interruption if due. */
-static inline void set_arith(struct cpu *c, int r, uint32_t v)
-{
-    c->gr[r] = v;
-    if (__builtin_expect(c->cc == 3, 0))
-        fixed_overflow(c);
-}
-
-/* Logical add/subtract with a carry in: CC bit 1 = carry, bit 0 = nonzero. */
-static inline uint32_t add_logical(struct cpu *c, uint32_t a, uint32_t b, uint32_t carry)
-{
-    uint64_t r = (uint64_t)a + b + carry;
-    c->cc = (uint8_t)(((uint32_t)r != 0) | (r >> 32) << 1);
-    return (uint32_t)r;
-}
-
-static inline uint32_t sub_logical(struct cpu *c, uint32_t a, uint32_t b, uint32_t carry)
-{
-    return add_logical(c, a, ~b, carry);
-}
+#include "hot.h"
 
 static inline void require_even(struct cpu *c, int r)
 {
@@ -73,22 +13,8 @@ static inline void require_even(struct cpu *c, int r)
 
 /* ---- loads and stores ---- */
 
-void op_LR(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = c->gr[R2(ip)]; }
-void op_L(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = vfetch4(c, addr_rx(c, ip), BASE(ip + 2)); }
-void op_LH(struct cpu *c, const uint8_t *ip)
-{
-    c->gr[R1(ip)] = (uint32_t)(int32_t)(int16_t)vfetch2(c, addr_rx(c, ip), BASE(ip + 2));
-}
 void op_LHI(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = (uint32_t)(int32_t)I2_16(ip); }
-void op_LA(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = addr_rx(c, ip); }
-void op_ST(struct cpu *c, const uint8_t *ip) { vstore4(c, addr_rx(c, ip), BASE(ip + 2), c->gr[R1(ip)]); }
 void op_STH(struct cpu *c, const uint8_t *ip) { vstore2(c, addr_rx(c, ip), BASE(ip + 2), (uint16_t)c->gr[R1(ip)]); }
-void op_STC(struct cpu *c, const uint8_t *ip) { vstore1(c, addr_rx(c, ip), BASE(ip + 2), (uint8_t)c->gr[R1(ip)]); }
-void op_IC(struct cpu *c, const uint8_t *ip)
-{
-    int r1 = R1(ip);
-    c->gr[r1] = (c->gr[r1] & 0xFFFFFF00u) | vfetch1(c, addr_rx(c, ip), BASE(ip + 2));
-}
 
 void op_LAE(struct cpu *c, const uint8_t *ip)
 {
@@ -124,12 +50,6 @@ void op_STM(struct cpu *c, const uint8_t *ip)
     vstore_bytes(c, ea, b2, buf, n * 4);
 }
 
-void op_LTR(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t v = c->gr[R2(ip)];
-    c->gr[R1(ip)] = v;
-    c->cc = cc_signed((int32_t)v);
-}
 
 void op_LPR(struct cpu *c, const uint8_t *ip)
 {
@@ -182,18 +102,6 @@ void op_STRVH(struct cpu *c, const uint8_t *ip)
 
 /* ---- signed arithmetic ---- */
 
-void op_AR(struct cpu *c, const uint8_t *ip) { set_arith(c, R1(ip), add_signed(c, c->gr[R1(ip)], c->gr[R2(ip)])); }
-void op_SR(struct cpu *c, const uint8_t *ip) { set_arith(c, R1(ip), sub_signed(c, c->gr[R1(ip)], c->gr[R2(ip)])); }
-void op_A(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t v = vfetch4(c, addr_rx(c, ip), BASE(ip + 2));
-    set_arith(c, R1(ip), add_signed(c, c->gr[R1(ip)], v));
-}
-void op_S(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t v = vfetch4(c, addr_rx(c, ip), BASE(ip + 2));
-    set_arith(c, R1(ip), sub_signed(c, c->gr[R1(ip)], v));
-}
 void op_AH(struct cpu *c, const uint8_t *ip)
 {
     uint32_t v = (uint32_t)(int32_t)(int16_t)vfetch2(c, addr_rx(c, ip), BASE(ip + 2));
@@ -209,11 +117,6 @@ void op_AHI(struct cpu *c, const uint8_t *ip)
     set_arith(c, R1(ip), add_signed(c, c->gr[R1(ip)], (uint32_t)(int32_t)I2_16(ip)));
 }
 
-void op_CR(struct cpu *c, const uint8_t *ip) { c->cc = cc_compare_s((int32_t)c->gr[R1(ip)], (int32_t)c->gr[R2(ip)]); }
-void op_C(struct cpu *c, const uint8_t *ip)
-{
-    c->cc = cc_compare_s((int32_t)c->gr[R1(ip)], (int32_t)vfetch4(c, addr_rx(c, ip), BASE(ip + 2)));
-}
 void op_CH(struct cpu *c, const uint8_t *ip)
 {
     c->cc = cc_compare_s((int32_t)c->gr[R1(ip)], (int16_t)vfetch2(c, addr_rx(c, ip), BASE(ip + 2)));
@@ -305,18 +208,6 @@ void op_DL(struct cpu *c, const uint8_t *ip)
 
 /* ---- logical arithmetic ---- */
 
-void op_ALR(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = add_logical(c, c->gr[R1(ip)], c->gr[R2(ip)], 0); }
-void op_SLR(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = sub_logical(c, c->gr[R1(ip)], c->gr[R2(ip)], 1); }
-void op_AL(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t v = vfetch4(c, addr_rx(c, ip), BASE(ip + 2));
-    c->gr[R1(ip)] = add_logical(c, c->gr[R1(ip)], v, 0);
-}
-void op_SL(struct cpu *c, const uint8_t *ip)
-{
-    uint32_t v = vfetch4(c, addr_rx(c, ip), BASE(ip + 2));
-    c->gr[R1(ip)] = sub_logical(c, c->gr[R1(ip)], v, 1);
-}
 /* With carry/borrow: the carry in is CC bit 1 (CC 2 or 3). */
 void op_ALCR(struct cpu *c, const uint8_t *ip)
 {
@@ -339,30 +230,9 @@ void op_SLB(struct cpu *c, const uint8_t *ip)
     c->gr[R1(ip)] = sub_logical(c, c->gr[R1(ip)], v, c->cc >> 1);
 }
 
-void op_CLR(struct cpu *c, const uint8_t *ip) { c->cc = cc_compare_u(c->gr[R1(ip)], c->gr[R2(ip)]); }
-void op_CL(struct cpu *c, const uint8_t *ip)
-{
-    c->cc = cc_compare_u(c->gr[R1(ip)], vfetch4(c, addr_rx(c, ip), BASE(ip + 2)));
-}
 
 /* ---- boolean ---- */
 
-#define BOOLEAN_OPS(NAME, OP)                                                          \
-    void op_##NAME##R(struct cpu *c, const uint8_t *ip)                                \
-    {                                                                                  \
-        uint32_t v = c->gr[R1(ip)] OP c->gr[R2(ip)];                                   \
-        c->gr[R1(ip)] = v;                                                             \
-        c->cc = v != 0;                                                                \
-    }                                                                                  \
-    void op_##NAME(struct cpu *c, const uint8_t *ip)                                   \
-    {                                                                                  \
-        uint32_t v = c->gr[R1(ip)] OP vfetch4(c, addr_rx(c, ip), BASE(ip + 2));        \
-        c->gr[R1(ip)] = v;                                                             \
-        c->cc = v != 0;                                                                \
-    }
-BOOLEAN_OPS(N, &)
-BOOLEAN_OPS(O, |)
-BOOLEAN_OPS(X, ^)
 
 /* Test under mask on halfwords of R1 (TMH = bits 0-15, TML = bits 16-31). */
 static void test_under_mask16(struct cpu *c, uint16_t v, uint16_t mask)
@@ -380,21 +250,6 @@ void op_TML(struct cpu *c, const uint8_t *ip) { test_under_mask16(c, (uint16_t)c
 
 /* ---- shifts ---- */
 
-static inline unsigned shift_amount(const struct cpu *c, const uint8_t *ip)
-{
-    return addr_bd(c, ip + 2) & 63;
-}
-
-void op_SLL(struct cpu *c, const uint8_t *ip)
-{
-    unsigned n = shift_amount(c, ip);
-    c->gr[R1(ip)] = n > 31 ? 0 : c->gr[R1(ip)] << n;
-}
-void op_SRL(struct cpu *c, const uint8_t *ip)
-{
-    unsigned n = shift_amount(c, ip);
-    c->gr[R1(ip)] = n > 31 ? 0 : c->gr[R1(ip)] >> n;
-}
 void op_SRA(struct cpu *c, const uint8_t *ip)
 {
     unsigned n = shift_amount(c, ip);
@@ -475,6 +330,12 @@ void op_ICM(struct cpu *c, const uint8_t *ip)
     int r1 = R1(ip);
     unsigned mask = R3(ip);
     uint32_t ea = addr_bd(c, ip + 2);
+    if (mask == 0xF) {   /* the common whole-word case */
+        uint32_t v = vfetch4(c, ea, BASE(ip + 2));
+        c->gr[r1] = v;
+        c->cc = v == 0 ? 0 : (v >> 31) ? 1 : 2;
+        return;
+    }
     uint8_t buf[4];
     unsigned n = (unsigned)__builtin_popcount(mask);
     if (n)

@@ -14,6 +14,7 @@
 
 #include "cpu.h"
 #include "machine.h"
+#include "per.h"
 
 typedef void insn_fn(struct cpu *c, const uint8_t *ip);
 
@@ -154,6 +155,12 @@ static inline void set_gr_pair(struct cpu *c, int r, uint64_t v)
 static inline void branch_to(struct cpu *c, uint32_t target)
 {
     c->ia = target & c->amask;
+    /* an odd address must reach the fetch slow path (specification
+       exception): the dispatch loop checks only the page offset */
+    if (__builtin_expect(target & 1, 0))
+        cpu_ifetch_invalidate(c);
+    if (__builtin_expect(c->events & EV_PER, 0))
+        per_branch(c, c->ia);
 }
 
 #endif

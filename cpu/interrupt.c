@@ -3,9 +3,9 @@
 
 #include "access.h"
 #include "machine.h"
+#include "per.h"
 #include "timer.h"
 
-#define CR0_AFP       0x00040000u   /* bit 13: AFP-register control */
 #define CR0_MALFUNC   0x00008000u
 #define CR0_EMERGENCY 0x00004000u
 #define CR0_EXTCALL   0x00002000u
@@ -47,6 +47,8 @@ void cpu_psw_swap(struct cpu *c, uint32_t old_addr, uint32_t new_addr)
 static void program_interrupt(struct cpu *c, uint16_t code, unsigned ilc)
 {
     uint8_t *lc = lowcore(c, 0);
+    if (c->events & EV_PER)
+        per_settle(c, code);
     if (c->per_pending) {
         code |= PGM_PER_EVENT;
         put_be16(lc + LC_PER_CODE, c->per_code);
@@ -75,6 +77,11 @@ _Noreturn void cpu_program_check(struct cpu *c, uint16_t code)
         c->ia = (c->ia - c->ilc) & c->amask;
     program_interrupt(c, code, c->ilc);
     longjmp(*c->jmp, 1);
+}
+
+void cpu_per_interrupt(struct cpu *c)
+{
+    program_interrupt(c, 0, c->ilc);
 }
 
 void cpu_early_psw_exception(struct cpu *c)
@@ -134,8 +141,78 @@ static bool io_pending(struct cpu *c)
     return io && io->pending(c->m->io_ctx, (uint8_t)(c->cr[6] >> 24));
 }
 
+/* ---- machine check ---- */
+
+/* CR14 subclass masks and the MCIC conditions each one allows. */
+static const struct {
+    uint32_t cr14;
+    uint64_t mcic;
+} mck_subclass[] = {
+    { 0x10000000u, MCIC_CP },            /* bit 3: channel report */
+    { 0x08000000u, MCIC_SR },            /* bit 4: recovery */
+    { 0x04000000u, MCIC_DG },            /* bit 5: degradation */
+    { 0x02000000u, MCIC_ED | MCIC_CD },  /* bit 6: external damage */
+    { 0x01000000u, MCIC_W },             /* bit 7: warning */
+};
+
+/* Validity bits (MCIC bit n = 1 << (63 - n)) for the state stored with
+   every machine check: PSW fields (20-23), floating-point, general and
+   control registers (27-29), storage (31), CPU timer and clock
+   comparator (46-47). */
+#define MCIC_BIT(n) (UINT64_C(1) << (63 - (n)))
+#define MCIC_VALIDITY (MCIC_BIT(20) | MCIC_BIT(21) | MCIC_BIT(22) | MCIC_BIT(23) | \
+                       MCIC_BIT(27) | MCIC_BIT(28) | MCIC_BIT(29) | MCIC_BIT(31) | \
+                       MCIC_BIT(46) | MCIC_BIT(47))
+
+/* Save areas of the machine-check interruption (real addresses). */
+#define LC_MCK_CPU_TIMER 0x0D8
+#define LC_MCK_CKC       0x0E0
+#define LC_MCK_AR        0x120
+#define LC_MCK_FPR       0x160
+#define LC_MCK_GR        0x180
+#define LC_MCK_CR        0x1C0
+
+/* The pending conditions the PSW and CR14 let through; exigent ones
+   (system damage, instruction-processing damage) need only PSW bit 13. */
+static uint64_t machine_check_enabled(const struct cpu *c)
+{
+    uint64_t pend = __atomic_load_n(&c->mck_pending, __ATOMIC_ACQUIRE);
+    if (!pend || !(c->pswm & PSW_MCHECK))
+        return 0;
+    uint64_t allowed = MCIC_SD | MCIC_PD;
+    for (size_t i = 0; i < sizeof mck_subclass / sizeof mck_subclass[0]; i++)
+        if (c->cr[14] & mck_subclass[i].cr14)
+            allowed |= mck_subclass[i].mcic;
+    return pend & allowed;
+}
+
+void cpu_machine_check(struct cpu *c, uint64_t mcic)
+{
+    __atomic_fetch_or(&c->mck_pending, mcic, __ATOMIC_RELEASE);
+    machine_kick(c->m);
+}
+
+static void take_machine_check(struct cpu *c, uint64_t conditions)
+{
+    __atomic_fetch_and(&c->mck_pending, ~conditions, __ATOMIC_ACQ_REL);
+    uint8_t *lc = lowcore(c, 0);
+    put_be64(lc + LC_MCK_CPU_TIMER, (uint64_t)timer_get_cpu_timer(c));
+    put_be64(lc + LC_MCK_CKC, c->ckc);
+    for (int i = 0; i < 16; i++) {
+        put_be32(lc + LC_MCK_AR + 4 * i, c->ar[i]);
+        put_be32(lc + LC_MCK_GR + 4 * i, c->gr[i]);
+        put_be32(lc + LC_MCK_CR + 4 * i, c->cr[i]);
+    }
+    for (int i = 0; i < 4; i++)
+        put_be64(lc + LC_MCK_FPR + 8 * i, c->fpr[2 * i]);
+    put_be64(lc + LC_MCK_CODE, conditions | MCIC_VALIDITY);
+    cpu_psw_swap(c, LC_MCK_OLD, LC_MCK_NEW);
+}
+
 bool cpu_interrupt_pending(struct cpu *c)
 {
+    if (machine_check_enabled(c))
+        return true;
     if ((c->pswm & PSW_EXT) && external_pending(c))
         return true;
     return (c->pswm & PSW_IO) && io_pending(c);
@@ -185,8 +262,15 @@ static bool take_io(struct cpu *c)
     return true;
 }
 
+/* Priority at an instruction boundary: machine check, external, I/O;
+   restart, the lowest, is left to the caller. */
 bool cpu_take_interrupt(struct cpu *c)
 {
+    uint64_t mck = machine_check_enabled(c);
+    if (mck) {
+        take_machine_check(c, mck);
+        return true;
+    }
     if (c->pswm & PSW_EXT) {
         uint16_t code = external_pending(c);
         if (code) {

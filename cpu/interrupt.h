@@ -56,6 +56,9 @@
 #define PGM_MONITOR_EVENT        0x40
 #define PGM_PER_EVENT            0x80
 
+/* CR0 bit 13: AFP-register control (BFP instructions, registers 1, 3, 5, 7-15). */
+#define CR0_AFP            0x00040000u
+
 /* Data-exception codes (DXC). */
 #define DXC_DECIMAL        0x00
 #define DXC_AFP_REGISTER   0x01
@@ -108,11 +111,31 @@ _Noreturn void cpu_data_exception(struct cpu *c, uint8_t dxc);
 /* Translation exceptions: the translation-exception identification is stored. */
 _Noreturn void cpu_translation_exception(struct cpu *c, uint16_t code, uint32_t teid);
 
+/* Program interruption for PER events alone, after the instruction. */
+void cpu_per_interrupt(struct cpu *c);
+
 /* Specification exception for a PSW format error (early, ILC 0). */
 void cpu_early_psw_exception(struct cpu *c);
 
 /* Supervisor call with interruption code `code`. */
 void cpu_svc(struct cpu *c, uint8_t code);
+
+/* Machine-check interruption code (MCIC) conditions. */
+#define MCIC_SD  (UINT64_C(1) << 63)   /* system damage (exigent) */
+#define MCIC_PD  (UINT64_C(1) << 62)   /* instruction-processing damage (exigent) */
+#define MCIC_SR  (UINT64_C(1) << 61)   /* system recovery */
+#define MCIC_CD  (UINT64_C(1) << 59)   /* timing-facility damage */
+#define MCIC_ED  (UINT64_C(1) << 58)   /* external damage */
+#define MCIC_DG  (UINT64_C(1) << 56)   /* degradation */
+#define MCIC_W   (UINT64_C(1) << 55)   /* warning */
+#define MCIC_CP  (UINT64_C(1) << 54)   /* channel report pending */
+
+/* Make machine-check conditions pending on CPU c (any thread).  The
+   interruption is taken when PSW bit 13 is one and, for the repressible
+   conditions, the CR14 subclass mask allows it; the MCIC stored at real
+   232 holds the conditions taken plus the validity bits of the state
+   saved with it. */
+void cpu_machine_check(struct cpu *c, uint64_t mcic);
 
 /* Is any interruption pending that the current PSW enables? */
 bool cpu_interrupt_pending(struct cpu *c);

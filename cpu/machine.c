@@ -34,6 +34,8 @@ struct machine *machine_create(uint64_t storage_bytes, int ncpu)
     m->cpuid = (struct cpuid_config){ .version = 0xFD, .serial = 0x039000, .model = 0x9672,
                                       .lpar = -1, .format = 0 };
     pthread_mutex_init(&m->lock, NULL);
+    for (int i = 0; i < PLO_LOCKS; i++)
+        pthread_mutex_init(&m->plo_lock[i], NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -65,12 +67,16 @@ void machine_destroy(struct machine *m)
     if (!m)
         return;
     machine_stop(m);
+    if (m->io && m->io->destroy)
+        m->io->destroy(m->io_ctx);
     for (int i = 0; i < m->ncpu; i++)
         cpu_destroy(m->cpu[i]);
     dispatch_free(m->disp_super);
     dispatch_free(m->disp_problem);
     storage_destroy(m->ms);
     pthread_mutex_destroy(&m->lock);
+    for (int i = 0; i < PLO_LOCKS; i++)
+        pthread_mutex_destroy(&m->plo_lock[i]);
     pthread_cond_destroy(&m->wake);
     pthread_cond_destroy(&m->idle);
     free(m);
@@ -78,6 +84,9 @@ void machine_destroy(struct machine *m)
 
 void machine_clear_reset(struct machine *m)
 {
+    /* I/O first: no channel program may store into the cleared storage. */
+    if (m->io && m->io->reset)
+        m->io->reset(m->io_ctx);
     storage_clear(m->ms);
     for (int i = 0; i < m->ncpu; i++) {
         struct cpu *c = m->cpu[i];
@@ -88,8 +97,6 @@ void machine_clear_reset(struct machine *m)
     }
     m->service_pending = false;
     m->intkey_pending = false;
-    if (m->io && m->io->reset)
-        m->io->reset(m->io_ctx);
 }
 
 uint64_t machine_tod_peek(const struct machine *m)

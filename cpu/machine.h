@@ -14,6 +14,7 @@
 #include "cpu.h"
 
 #define MAX_CPUS 64
+#define PLO_LOCKS 64   /* interlocks of PERFORM LOCKED OPERATION */
 
 /* CPU identification as STIDP stores it, and how it is formed. */
 struct cpuid_config {
@@ -32,22 +33,47 @@ struct cpuid_config {
 #define FAC_ETF2    0x0010u  /* extended-translation facility 2 */
 #define FAC_DEFAULT (FAC_N3 | FAC_BFP | FAC_HFPX | FAC_HFPMAS | FAC_ETF2)
 
+/* Sizes of the I/O-instruction operands (ESA/390). */
+#define IO_ORB_SIZE    12   /* operation-request block (SSCH) */
+#define IO_IRB_SIZE    64   /* interruption-response block (TSCH) */
+#define IO_SCHIB_SIZE  52   /* subchannel-information block (STSCH, MSCH) */
+#define IO_CHPS_SIZE   32   /* channel-path-status word (STCPS) */
+
 /*
  * The channel subsystem's entry points for the CPU's I/O instructions and
- * I/O interruptions.  The CPU layer knows only this interface.
+ * I/O interruptions.  The CPU layer knows only this interface: it decodes
+ * the instruction, checks and fetches or stores the storage operand, and
+ * passes plain bytes.  `ssid` is general register 1, already checked to
+ * hold a subsystem-identification word (X'0001' in bits 0-15).  The
+ * instruction entries return the condition code, or a negative
+ * program-interruption code (e.g. -PGM_OPERAND for a reserved ORB field);
+ * an instruction that stores its operand has it stored unless it returns
+ * condition code 3 or an exception.
  */
 struct io_ops {
-    /* Execute I/O instruction `opcode` (e.g. 0xB233 SSCH).  `r1` is GR1
-       (subsystem-identification word) where the instruction uses it and `ea`
-       the second-operand address.  Returns the condition code, or a negative
-       program-interruption code. */
-    int (*instruction)(void *ctx, struct cpu *c, uint16_t opcode, uint32_t r1, uint32_t ea);
-    /* Is an I/O interruption pending for any ISC in `isc_mask` (CR6 bits 0-7)? */
+    int (*start)(void *ctx, uint32_t ssid, const uint8_t *orb);        /* SSCH */
+    int (*test)(void *ctx, uint32_t ssid, uint8_t *irb);               /* TSCH */
+    int (*store)(void *ctx, uint32_t ssid, uint8_t *schib);            /* STSCH */
+    int (*modify)(void *ctx, uint32_t ssid, const uint8_t *schib);     /* MSCH */
+    int (*halt)(void *ctx, uint32_t ssid);                             /* HSCH */
+    int (*clear)(void *ctx, uint32_t ssid);                            /* CSCH */
+    int (*resume)(void *ctx, uint32_t ssid);                           /* RSCH */
+    int (*cancel)(void *ctx, uint32_t ssid);                           /* XSCH */
+    int (*store_crw)(void *ctx, uint8_t *crw);                         /* STCRW */
+    void (*store_path_status)(void *ctx, uint8_t *chps);               /* STCPS */
+    int (*reset_path)(void *ctx, uint32_t gr1);                        /* RCHP */
+    int (*set_monitor)(void *ctx, uint32_t gr1, uint32_t gr2);         /* SCHM */
+    int (*set_address_limit)(void *ctx, uint32_t gr1);                 /* SAL */
+    /* Is an I/O interruption pending for any ISC in `isc_mask` (CR6 bits
+       0-7)?  Called often and from any thread: must not block. */
     bool (*pending)(void *ctx, uint8_t isc_mask);
-    /* Dequeue one: fills the subsystem-id word and interruption parameter. */
+    /* Dequeue one (I/O interruption or TPI): the subsystem-id word and the
+       interruption parameter. */
     bool (*dequeue)(void *ctx, uint8_t isc_mask, uint32_t *ssid, uint32_t *intparm);
-    /* Reset the channel subsystem (I/O system reset). */
+    /* Reset the channel subsystem (I/O-system reset). */
     void (*reset)(void *ctx);
+    /* Release it (machine_destroy, after the CPUs have stopped). */
+    void (*destroy)(void *ctx);
 };
 
 /* Observers, used by tools (tracing, test runner). */
@@ -79,6 +105,8 @@ struct machine {
 
     const struct io_ops *io;
     void *io_ctx;
+    uint8_t loadparm[8];      /* IPL load parameter (EBCDIC, blank padded),
+                                 for the service-call and DIAGNOSE code */
     struct machine_hooks hooks;
 
     pthread_mutex_t lock;     /* protects cross-CPU signalling and waits */
@@ -86,6 +114,9 @@ struct machine {
     pthread_cond_t idle;      /* broadcast when a CPU stops or waits disabled */
     uint64_t kick_gen;        /* bumped by machine_kick (lock) */
     bool shutdown;            /* CPU threads must end (lock) */
+    /* PERFORM LOCKED OPERATION: one of these, chosen by the program lock
+       token, is held for the whole operation. */
+    pthread_mutex_t plo_lock[PLO_LOCKS];
 };
 
 struct machine *machine_create(uint64_t storage_bytes, int ncpu);

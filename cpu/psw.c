@@ -42,6 +42,11 @@ void cpu_load_psw(struct cpu *c, const uint8_t psw[8])
     cpu_set_psw(c, be32(psw), be32(psw + 4));
 }
 
+uint32_t cpu_psw_word1(const struct cpu *c)
+{
+    return c->ia | (c->amask == 0x7FFFFFFFu ? PSW_AMODE31 : 0);
+}
+
 void cpu_store_psw(const struct cpu *c, uint8_t psw[8])
 {
     if (c->psw_bad) {
@@ -50,7 +55,7 @@ void cpu_store_psw(const struct cpu *c, uint8_t psw[8])
         return;
     }
     put_be32(psw, c->pswm | (uint32_t)c->cc << 12);
-    put_be32(psw + 4, c->ia | (c->amask == 0x7FFFFFFFu ? PSW_AMODE31 : 0));
+    put_be32(psw + 4, cpu_psw_word1(c));
 }
 
 void cpu_psw_changed(struct cpu *c)
@@ -69,9 +74,13 @@ void cpu_psw_changed(struct cpu *c)
         ev |= EV_WAIT;
     else
         cpu_clear_event(c, EV_WAIT);
-    if ((c->pswm & PSW_PER) && (c->cr[9] & 0xF0000000u))
+    if ((c->pswm & PSW_PER) && (c->cr[9] & 0xF0000000u)) {
+        /* Stores must now be seen one by one: drop the store entries. */
+        if (!(c->events & EV_PER))
+            cpu_tlb_purge(c);
         ev |= EV_PER;
-    else
+    } else {
         cpu_clear_event(c, EV_PER);
+    }
     cpu_post_event(c, ev);
 }

@@ -8,9 +8,11 @@
 #include <time.h>
 
 #include "access.h"
+#include "hot.h"
 #include "insn.h"
 #include "interrupt.h"
 #include "machine.h"
+#include "per.h"
 #include "sigp.h"
 #include "timer.h"
 
@@ -41,34 +43,71 @@ static const uint8_t *fetch_slow(struct cpu *c)
     return c->ibuf;
 }
 
-static inline const uint8_t *fetch(struct cpu *c)
+/* An odd instruction address never has a valid instruction cache (see
+   branch_to and cpu_ifetch_invalidate), so one compare decides. */
+__attribute__((always_inline)) static inline const uint8_t *fetch(struct cpu *c)
 {
     uint32_t off = c->ia - c->if_vpage;
-    if (__builtin_expect(off <= PAGE_SIZE - 6 && !(off & 1), 1))
+    if (__builtin_expect(off <= PAGE_SIZE - 6, 1))
         return (const uint8_t *)(c->if_addend + c->ia);
     return fetch_slow(c);
 }
 
-static const uint8_t length_of[4] = { 2, 4, 4, 6 };
-
-/* Execute the instruction at ip (already fetched). */
-static inline void execute(struct cpu *c, const uint8_t *ip)
+/* Advance the PSW past an instruction of len bytes (as the machine does
+   at fetch) and count it. */
+__attribute__((always_inline)) static inline void advance(struct cpu *c, unsigned len)
 {
-    unsigned op = ip[0];
-    unsigned len = length_of[op >> 6];
     c->ilc = (uint8_t)len;
     c->ia = (c->ia + len) & c->amask;
     c->icount++;
-    c->disp->op[op](c, ip);
 }
 
-/* The hot loop lives outside cpu_run: a function that calls setjmp keeps
-   its variables in memory, which would cost a reload per instruction. */
+/*
+ * Threaded dispatch: the hot instructions (cpu/hot.def) run in place and
+ * each ends with its own copy of the fetch-and-dispatch step, which gives
+ * the host's branch predictor one indirect jump per instruction kind;
+ * everything else goes through the dispatch table.  The loop lives outside
+ * cpu_run: a function that calls setjmp keeps its variables in memory.
+ */
 __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
 {
-    do
-        execute(c, fetch(c));
-    while (--n && !c->events);
+    /* every slot starts as the table route; hot opcodes override it */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static const void *const hot_label[256] = {
+        [0 ... 255] = &&table,
+#define HOT(opcode, name) [opcode] = &&hot_##name,
+#include "hot.def"
+#undef HOT
+    };
+#pragma GCC diagnostic pop
+    const uint8_t *ip;
+#define DISPATCH()                                   \
+    do {                                             \
+        if (__builtin_expect(!--n || c->events, 0))  \
+            return;                                  \
+        ip = fetch(c);                               \
+        goto *hot_label[ip[0]];                      \
+    } while (0)
+
+    n++;
+    DISPATCH();
+table:
+    advance(c, insn_length(ip[0]));
+    c->disp->op[ip[0]](c, ip);
+    DISPATCH();
+    /* a hot instruction's length is a constant of its label */
+#define HOT(opcode, name) hot_##name: advance(c, insn_length(opcode)); hot_##name(c, ip); DISPATCH();
+#include "hot.def"
+#undef HOT
+#undef DISPATCH
+}
+
+/* One instruction through the dispatch table. */
+static void execute(struct cpu *c, const uint8_t *ip)
+{
+    advance(c, insn_length(ip[0]));
+    c->disp->op[ip[0]](c, ip);
 }
 
 /* One instruction with the observers that make the fast path leave. */
@@ -78,7 +117,13 @@ static void step_observed(struct cpu *c)
     struct machine *m = c->m;
     if ((c->events & EV_TRACE) && m->hooks.trace)
         m->hooks.trace(m->hooks.ctx, c, ip);
+    if (!(c->events & EV_PER)) {
+        execute(c, ip);
+        return;
+    }
+    per_begin(c, ip);
     execute(c, ip);
+    per_end(c);
 }
 
 /* Block in an enabled wait until an interruption, a timer or an event. */
@@ -137,11 +182,6 @@ static int service_events(struct cpu *c)
     }
     if (ev & EV_STOP)
         return sigp_enter_stopped(c);
-    if (ev & EV_RESTART) {
-        cpu_clear_event(c, EV_RESTART);
-        cpu_restart_interrupt(c);
-        return -1;
-    }
     if (ev & EV_PSW_INVALID) {
         cpu_clear_event(c, EV_PSW_INVALID);
         cpu_early_psw_exception(c);
@@ -152,9 +192,18 @@ static int service_events(struct cpu *c)
         if (cpu_take_interrupt(c))
             return -1;
     }
+    /* Restart has the lowest priority: the interruptions the new PSWs
+       enable are taken first. */
+    if (ev & EV_RESTART) {
+        cpu_clear_event(c, EV_RESTART);
+        cpu_restart_interrupt(c);
+        return -1;
+    }
     if (ev & EV_WAIT) {
         if (!(c->pswm & (PSW_IO | PSW_EXT | PSW_MCHECK)))
             return CPU_EXIT_DISABLED_WAIT;
+        if (c->exit_on_wait && !cpu_interrupt_pending(c))
+            return CPU_EXIT_ENABLED_WAIT;
         wait_enabled_unmarked(c);
         cpu_post_event(c, EV_CHECK_INTR);
         return -1;
@@ -185,18 +234,18 @@ enum cpu_exit cpu_run(struct cpu *c)
     setjmp(jb);   /* a program interruption has been taken: go on */
     for (;;) {
         int r = -1;
-        if (c->events)
-            r = service_events(c);
-        else if (c->icount >= c->icount_limit)
+        if (c->icount >= c->icount_limit)
             r = CPU_EXIT_LIMIT;
+        else if (c->events)
+            r = service_events(c);
         if (r >= 0) {
             __atomic_store_n(&c->executing, false, __ATOMIC_RELEASE);
             c->jmp = outer;
             return (enum cpu_exit)r;
         }
+        if (c->events)
+            continue;
         uint64_t n = c->icount_limit - c->icount;
-        if (c->events || n == 0)
-            continue;   /* events and the limit are handled at the top */
         run_batch(c, n < BATCH ? n : BATCH);
         check_timers(c);
     }

@@ -19,10 +19,12 @@ int dat_translate(const struct mainstor *ms, uint32_t prefix, uint32_t cr0,
 
     /* Segment index: bits 1-11; its leftmost 7 bits are checked against STL. */
     uint32_t sx = (vaddr >> 20) & 0x7FF;
-    if ((sx >> 4) > (std & STD_STL))
+    r->entry = ((std & STD_STO) + sx * 4) & 0x7FFFFFFF;
+    r->length_violation = (sx >> 4) > (std & STD_STL);
+    if (r->length_violation)
         return PGM_SEGMENT_TRANSLATION;
     uint32_t ste;
-    if (!fetch_entry(ms, prefix, ((std & STD_STO) + sx * 4) & 0x7FFFFFFF, &ste))
+    if (!fetch_entry(ms, prefix, r->entry, &ste))
         return PGM_ADDRESSING;
     if (ste & STE_INVALID)
         return PGM_SEGMENT_TRANSLATION;
@@ -33,10 +35,12 @@ int dat_translate(const struct mainstor *ms, uint32_t prefix, uint32_t cr0,
 
     /* Page index: bits 12-19; its leftmost 4 bits are checked against PTL. */
     uint32_t px = (vaddr >> 12) & 0xFF;
-    if ((px >> 4) > (ste & STE_PTL))
+    r->entry = ((ste & STE_PTO) + px * 4) & 0x7FFFFFFF;
+    r->length_violation = (px >> 4) > (ste & STE_PTL);
+    if (r->length_violation)
         return PGM_PAGE_TRANSLATION;
     uint32_t pte;
-    if (!fetch_entry(ms, prefix, ((ste & STE_PTO) + px * 4) & 0x7FFFFFFF, &pte))
+    if (!fetch_entry(ms, prefix, r->entry, &pte))
         return PGM_ADDRESSING;
     if (pte & PTE_INVALID)
         return PGM_PAGE_TRANSLATION;

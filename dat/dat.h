@@ -55,12 +55,17 @@ struct dat_result {
     uint32_t real;      /* real address of the byte */
     bool protect;       /* page-protection bit of the PTE */
     bool common;        /* segment is common (may be shared by TLB users) */
+    /* Also filled when translation fails (for LOAD REAL ADDRESS): */
+    uint32_t entry;     /* real address of the last table entry designated */
+    bool length_violation;  /* the entry lay beyond the table's length */
 };
 
 /*
  * Translate `vaddr` through the segment table designated by `std`.
  * Table entries are fetched from real storage (prefix applied).
- * Returns 0 or a program-interruption code (PGM_*) and fills *r on success.
+ * Returns 0 or a program-interruption code (PGM_*) and fills *r on success;
+ * after a segment- or page-translation exception r->entry and
+ * r->length_violation tell which entry failed and why.
  */
 int dat_translate(const struct mainstor *ms, uint32_t prefix, uint32_t cr0,
                   uint32_t std, uint32_t vaddr, struct dat_result *r);

@@ -13,14 +13,19 @@ struct mainstor *storage_create(uint64_t size)
     struct mainstor *ms = calloc(1, sizeof *ms);
     if (!ms)
         return NULL;
-    /* mmap gives zeroed, page-aligned memory that is only backed when touched. */
-    void *mem = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    /* mmap gives zeroed, page-aligned memory that is only backed when
+       touched.  Inaccessible guard areas on both sides turn any access
+       just outside the guest's storage into a fault instead of a silent
+       read or write of host memory. */
+    void *area = mmap(NULL, size + 2 * STORAGE_GUARD, PROT_NONE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    uint8_t *mem = area == MAP_FAILED ? NULL : (uint8_t *)area + STORAGE_GUARD;
     uint64_t frames = size >> PAGE_SHIFT;
     ms->skey = calloc(frames, 1);
     ms->unusable = calloc(frames, 1);
-    if (mem == MAP_FAILED || !ms->skey || !ms->unusable) {
-        if (mem != MAP_FAILED)
-            munmap(mem, size);
+    if (!mem || mprotect(mem, size, PROT_READ | PROT_WRITE) != 0 || !ms->skey || !ms->unusable) {
+        if (mem)
+            munmap(area, size + 2 * STORAGE_GUARD);
         free(ms->skey);
         free(ms->unusable);
         free(ms);
@@ -37,7 +42,7 @@ void storage_destroy(struct mainstor *ms)
     if (!ms)
         return;
     if (ms->owns_mem)
-        munmap(ms->mem, ms->size);
+        munmap(ms->mem - STORAGE_GUARD, ms->size + 2 * STORAGE_GUARD);
     free(ms->skey);
     free(ms->unusable);
     free(ms->dirty);

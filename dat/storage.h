@@ -23,6 +23,9 @@
 #define SKEY_R     0x04
 #define SKEY_C     0x02
 
+/* Inaccessible bytes mapped before and after every storage. */
+#define STORAGE_GUARD (UINT64_C(1) << 20)
+
 /* The largest ESA/390 absolute storage: 2 GiB (31-bit addresses). */
 #define STORAGE_MAX (UINT64_C(1) << 31)
 
@@ -59,15 +62,22 @@ static inline void storage_mark_ref(struct mainstor *ms, uint64_t abs)
         __atomic_fetch_or(k, SKEY_R, __ATOMIC_RELAXED);
 }
 
-static inline void storage_mark_change(struct mainstor *ms, uint64_t abs)
+/* Note a changed frame in the dirty log only (stores that by definition
+   leave the storage key alone, e.g. TEST BLOCK). */
+static inline void storage_mark_dirty(struct mainstor *ms, uint64_t abs)
 {
     uint64_t frame = abs >> PAGE_SHIFT;
-    uint8_t *k = &ms->skey[frame];
-    if ((*k & (SKEY_R | SKEY_C)) != (SKEY_R | SKEY_C))
-        __atomic_fetch_or(k, SKEY_R | SKEY_C, __ATOMIC_RELAXED);
     if (ms->dirty)
         __atomic_fetch_or(&ms->dirty[frame / 64], UINT64_C(1) << (frame % 64),
                           __ATOMIC_RELAXED);
+}
+
+static inline void storage_mark_change(struct mainstor *ms, uint64_t abs)
+{
+    uint8_t *k = &ms->skey[abs >> PAGE_SHIFT];
+    if ((*k & (SKEY_R | SKEY_C)) != (SKEY_R | SKEY_C))
+        __atomic_fetch_or(k, SKEY_R | SKEY_C, __ATOMIC_RELAXED);
+    storage_mark_dirty(ms, abs);
 }
 
 /* Start or stop dirty-page logging; returns false when out of memory. */

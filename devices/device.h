@@ -46,6 +46,8 @@ struct dev_cmd {
     bool first;          /* first command of the channel program */
     /* results */
     uint32_t residual;   /* count minus the bytes the device used or produced */
+    bool overrun;        /* the device had more data than count (a longer
+                            record): incorrect length unless suppressed */
     uint8_t status;      /* unit status: usually US_CE | US_DE, plus US_UC ... */
 };
 
@@ -64,6 +66,7 @@ struct device_ops {
     size_t (*state_size)(const struct device *d);
     bool (*state_save)(const struct device *d, uint8_t *buf, size_t len);
     bool (*state_load)(struct device *d, const uint8_t *buf, size_t len);
+    /* Release everything of the device, the struct device included. */
     void (*destroy)(struct device *d);
 };
 
@@ -89,6 +92,10 @@ struct device {
  */
 struct device *device_create(const char *type, uint16_t devnum, const char *args,
                              char *err, size_t errlen);
+/* A model's constructor, as devices/registry.c lists them: `type` is the
+   whole type string (e.g. "3390-3"), for models that take a model number. */
+typedef struct device *device_create_fn(const char *type, uint16_t devnum, const char *args,
+                                        char *err, size_t errlen);
 void device_destroy(struct device *d);
 
 /* Fill a SENSE ID (X'E4') response from the device's identification;

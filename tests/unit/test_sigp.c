@@ -174,7 +174,10 @@ static void test_self(void)
     CU_ASSERT_EQUAL(sigp(4, 0, 0x0D), 1);        /* the issuer operates */
     CU_ASSERT_EQUAL(c0->gr[4], 0x00000200u);
     CU_ASSERT_EQUAL(sigp(4, 0, 0x01), 0);
-    CU_ASSERT_EQUAL(sigp(4, 0, 0x05), 0);        /* stops after SIGP */
+    CU_ASSERT_EQUAL(sigp(4, 0, 0x05), 0);        /* stop: at the boundary */
+    CU_ASSERT_EQUAL(c0->state, CPU_OPERATING);   /* after SIGP, where the */
+    c0->icount_limit = UINT64_MAX;               /* harness had it leave */
+    CU_ASSERT_EQUAL(cpu_run(c0), CPU_EXIT_STOPPED);
     CU_ASSERT_EQUAL(c0->state, CPU_STOPPED);
     CU_ASSERT_EQUAL(c0->ia, HARNESS_INSN + 4);
     machine_destroy(m);

@@ -1,0 +1,16 @@
+/* Dispatch-table entry points of the hot instructions (cpu/hot.h). */
+#include "hot.h"
+
+#define HOT(opcode, name) \
+    void op_##name(struct cpu *c, const uint8_t *ip) { hot_##name(c, ip); }
+#include "hot.def"
+#undef HOT
+
+/* Fixed-point overflow: the result stands, CC 3, and the interruption
+   happens if the program mask allows it. */
+void fixed_overflow(struct cpu *c)
+{
+    c->cc = 3;
+    if (c->pswm & PSW_PM_FXOVF)
+        cpu_program_check(c, PGM_FIXED_OVERFLOW);
+}
