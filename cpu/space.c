@@ -5,7 +5,8 @@
  * access_translate_in(), which checks protection with the given key and
  * never fills the TLB.
  */
-#include "access.h"
+#include "space.h"
+
 #include "insn.h"
 #include "interrupt.h"
 
@@ -135,16 +136,15 @@ static unsigned permitted_key(struct cpu *c, uint32_t reg)
     return key;
 }
 
-/* The operand's bytes (1 to 256) as a span, all of it checked for acc. */
-static void key_span(struct cpu *c, struct vspan *s, const struct key_operand *o, uint32_t len,
-                     enum acc_type acc)
+void vspan_get_in(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, enum tlb_space sp,
+                  unsigned key, enum acc_type acc)
 {
-    uint32_t ea = o->ea & c->amask;
+    ea &= c->amask;
     uint32_t room = PAGE_SIZE - (ea & ~PAGE_MASK);
     s->len = len;
     s->n0 = len < room ? len : room;
-    s->p0 = access_translate_in(c, ea, o->space, o->key, acc);
-    s->p1 = len > room ? access_translate_in(c, (ea + room) & c->amask, o->space, o->key, acc) : NULL;
+    s->p0 = access_translate_in(c, ea, sp, key, acc);
+    s->p1 = len > room ? access_translate_in(c, (ea + room) & c->amask, sp, key, acc) : NULL;
 }
 
 /* Move len bytes, one at a time from left to right as the architecture
@@ -155,8 +155,8 @@ static void key_move(struct cpu *c, const struct key_operand *dst, const struct 
     if (len == 0)
         return;
     struct vspan d, s;
-    key_span(c, &s, src, len, ACC_FETCH);
-    key_span(c, &d, dst, len, ACC_STORE);
+    vspan_get_in(c, &s, src->ea, len, src->space, src->key, ACC_FETCH);
+    vspan_get_in(c, &d, dst->ea, len, dst->space, dst->key, ACC_STORE);
     for (uint32_t i = 0; i < len; i++)
         *vspan_at(&d, i) = *vspan_at(&s, i);
 }
