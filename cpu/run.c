@@ -181,7 +181,7 @@ static int service_events(struct cpu *c)
         cpu_clear_event(c, EV_TLB_FLUSH);
     }
     if (ev & EV_STOP)
-        return sigp_enter_stopped(c);
+        return sigp_honour_stop(c);
     if (ev & EV_PSW_INVALID) {
         cpu_clear_event(c, EV_PSW_INVALID);
         cpu_early_psw_exception(c);

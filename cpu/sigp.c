@@ -81,8 +81,19 @@ static void stop_action_now(struct cpu *t, uint8_t action)
         t->state = CPU_STOPPED;
 }
 
-enum cpu_exit sigp_enter_stopped(struct cpu *c)
+/* The stop function lets pending enabled interruptions be taken before
+   the CPU enters the stopped state; a reset does not wait for them, nor
+   does a check stop or the end of the machine's run. */
+static bool interruptions_before_stop(const struct cpu *c)
 {
+    return c->stop_action <= STOP_STORE_STATUS && !c->pgm_loop &&
+           !__atomic_load_n(&c->m->shutdown, __ATOMIC_ACQUIRE);
+}
+
+int sigp_honour_stop(struct cpu *c)
+{
+    if (interruptions_before_stop(c) && cpu_take_interrupt(c))
+        return -1;
     struct machine *m = c->m;
     pthread_mutex_lock(&m->lock);
     cpu_clear_event(c, EV_STOP);
@@ -91,7 +102,7 @@ enum cpu_exit sigp_enter_stopped(struct cpu *c)
         cpu_clear_event(c, EV_RESTART);
     }
     stop_action_now(c, c->stop_action);
-    enum cpu_exit r = c->state == CPU_CHECKSTOP ? CPU_EXIT_CHECKSTOP : CPU_EXIT_STOPPED;
+    int r = c->state == CPU_CHECKSTOP ? CPU_EXIT_CHECKSTOP : CPU_EXIT_STOPPED;
     pthread_mutex_unlock(&m->lock);
     return r;
 }

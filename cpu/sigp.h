@@ -24,9 +24,11 @@ enum stop_action {
 };
 
 /* Called by the CPU's own thread at an instruction boundary when EV_STOP
-   is set: carry out the stop action and enter the stopped (or, after a
-   program-interruption loop, the check-stop) state. */
-enum cpu_exit sigp_enter_stopped(struct cpu *c);
+   is set: take a pending enabled interruption first (then -1: the stop
+   stays pending), else carry out the stop action and enter the stopped
+   (or, after a program-interruption loop, the check-stop) state and
+   return the cpu_run exit reason. */
+int sigp_honour_stop(struct cpu *c);
 
 /* Store the status of c (ESA/390 layout: CPU timer at +216 ... control
    registers at +448) into the 512-byte area at absolute `area`. */

@@ -7,7 +7,7 @@
 
         .equ    AREA1, 0x20000          # prefix area of CPU 1
         .equ    COUNT, 0x40000          # CPU 1 counts here while running
-        .equ    ROUNDS, 500
+        .equ    ROUNDS, 200
 
         TEST_BEGIN
         START_CPU 1, AREA1, count, 1

@@ -132,6 +132,42 @@ static void test_stop_and_store_status_pending(void)
     machine_destroy(m);
 }
 
+/* CPU 1 operating, enabled for external calls (CR0 bit 18), with one
+   pending; its external new PSW addresses X'7000'. */
+static void operating_with_external_call(void)
+{
+    uint8_t *lc1 = m->ms->mem;
+    put_be32(lc1 + LC_EXT_NEW, 0x00080000u);
+    put_be32(lc1 + LC_EXT_NEW + 4, 0x80007000u);
+    c1->cr[0] |= 0x00002000u;
+    cpu_set_psw(c1, 0x01080000u, 0x80000600u);
+    CU_ASSERT_EQUAL(sigp(4, 1, 0x04), 0);        /* start */
+    CU_ASSERT_EQUAL(sigp(4, 1, 0x02), 0);        /* external call */
+}
+
+static void test_stop_takes_interruptions_first(void)
+{
+    setup();
+    operating_with_external_call();
+    CU_ASSERT_EQUAL(sigp(4, 1, 0x05), 0);        /* stop */
+    CU_ASSERT_EQUAL(cpu_run(c1), CPU_EXIT_STOPPED);
+    CU_ASSERT_EQUAL(be16(m->ms->mem + LC_EXT_CODE), 0x1202);
+    CU_ASSERT_EQUAL(be32(m->ms->mem + LC_EXT_OLD + 4), 0x80000600u);
+    CU_ASSERT_EQUAL(c1->ia, 0x7000u);            /* stopped in the handler */
+    machine_destroy(m);
+}
+
+static void test_reset_does_not_wait_for_interruptions(void)
+{
+    setup();
+    operating_with_external_call();
+    CU_ASSERT_EQUAL(sigp(4, 1, 0x0C), 0);        /* CPU reset */
+    CU_ASSERT_EQUAL(cpu_run(c1), CPU_EXIT_STOPPED);
+    CU_ASSERT_EQUAL(c1->ia, 0x600u);             /* none taken, and the */
+    CU_ASSERT_EQUAL(c1->ext_pending, 0u);        /* call is gone */
+    machine_destroy(m);
+}
+
 static void test_pending_signals(void)
 {
     setup();
@@ -190,6 +226,8 @@ UNIT_SUITE(sigp)
     UNIT_TEST(s, test_parameter_register);
     UNIT_TEST(s, test_restart_busy_and_reset);
     UNIT_TEST(s, test_stop_and_store_status_pending);
+    UNIT_TEST(s, test_stop_takes_interruptions_first);
+    UNIT_TEST(s, test_reset_does_not_wait_for_interruptions);
     UNIT_TEST(s, test_pending_signals);
     UNIT_TEST(s, test_check_stop);
     UNIT_TEST(s, test_self);
