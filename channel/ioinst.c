@@ -1,6 +1,7 @@
 /* The channel-subsystem side of the I/O instructions (SA22-7201 chapter 14). */
 #include "subchannel.h"
 
+#include <sched.h>
 #include <string.h>
 
 #include "ccw.h"
@@ -157,7 +158,11 @@ static int io_store(void *ctx, uint32_t ssid, uint8_t *schib)
     memset(schib, 0, IO_SCHIB_SIZE);
     put_pmcw(s, schib);
     put_scsw(&s->scsw, schib + PMCW_SIZE);
+    bool busy = s->running && !status_pending(s);
     pthread_mutex_unlock(&css->lock);
+    /* polling a busy subchannel: let its I/O thread run */
+    if (busy)
+        sched_yield();
     return 0;
 }
 

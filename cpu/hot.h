@@ -13,9 +13,10 @@
 
 /* ---- condition-code helpers ---- */
 
-static inline uint8_t cc_signed(int32_t v) { return v == 0 ? 0 : v < 0 ? 1 : 2; }
-static inline uint8_t cc_compare_s(int32_t a, int32_t b) { return a == b ? 0 : a < b ? 1 : 2; }
-static inline uint8_t cc_compare_u(uint32_t a, uint32_t b) { return a == b ? 0 : a < b ? 1 : 2; }
+/* 0 equal/zero, 1 low/negative, 2 high/positive (branch-free). */
+static inline uint8_t cc_signed(int32_t v) { return (uint8_t)((v != 0) + (v > 0)); }
+static inline uint8_t cc_compare_s(int32_t a, int32_t b) { return (uint8_t)((a != b) + (a > b)); }
+static inline uint8_t cc_compare_u(uint32_t a, uint32_t b) { return (uint8_t)((a != b) + (a > b)); }
 
 /* Fixed-point overflow: the result stands, CC 3, and the interruption
    happens if the program mask allows it. */
@@ -64,7 +65,7 @@ static inline uint32_t sub_logical(struct cpu *c, uint32_t a, uint32_t b, uint32
     return add_logical(c, a, ~b, carry);
 }
 
-static inline unsigned shift_amount(const struct cpu *c, const uint8_t *ip)
+static inline unsigned shift_amount(const struct cpu *c, const uint8_t *restrict ip)
 {
     return addr_bd(c, ip + 2) & 63;
 }
@@ -102,107 +103,109 @@ static inline bool index_step(struct cpu *c, const uint8_t *ip, bool high)
     return high ? v > limit : v <= limit;
 }
 
-/* ---- the hot instructions ---- */
+/* ---- the hot instructions ----
+   `restrict` on ip: the instruction bytes do not change while the handler
+   runs, so its stores (CC, storage operands) need not force reloads. */
 
-static inline void hot_LR(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = c->gr[R2(ip)]; }
+static inline void hot_LR(struct cpu *c, const uint8_t *restrict ip) { c->gr[R1(ip)] = c->gr[R2(ip)]; }
 
-static inline void hot_L(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = vfetch4(c, addr_rx(c, ip), BASE(ip + 2)); }
+static inline void hot_L(struct cpu *c, const uint8_t *restrict ip) { c->gr[R1(ip)] = vfetch4(c, addr_rx(c, ip), BASE(ip + 2)); }
 
-static inline void hot_LA(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = addr_rx(c, ip); }
+static inline void hot_LA(struct cpu *c, const uint8_t *restrict ip) { c->gr[R1(ip)] = addr_rx(c, ip); }
 
-static inline void hot_ST(struct cpu *c, const uint8_t *ip) { vstore4(c, addr_rx(c, ip), BASE(ip + 2), c->gr[R1(ip)]); }
+static inline void hot_ST(struct cpu *c, const uint8_t *restrict ip) { vstore4(c, addr_rx(c, ip), BASE(ip + 2), c->gr[R1(ip)]); }
 
-static inline void hot_STC(struct cpu *c, const uint8_t *ip) { vstore1(c, addr_rx(c, ip), BASE(ip + 2), (uint8_t)c->gr[R1(ip)]); }
+static inline void hot_STC(struct cpu *c, const uint8_t *restrict ip) { vstore1(c, addr_rx(c, ip), BASE(ip + 2), (uint8_t)c->gr[R1(ip)]); }
 
-static inline void hot_IC(struct cpu *c, const uint8_t *ip)
+static inline void hot_IC(struct cpu *c, const uint8_t *restrict ip)
 {
     int r1 = R1(ip);
     c->gr[r1] = (c->gr[r1] & 0xFFFFFF00u) | vfetch1(c, addr_rx(c, ip), BASE(ip + 2));
 }
 
-static inline void hot_LTR(struct cpu *c, const uint8_t *ip)
+static inline void hot_LTR(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t v = c->gr[R2(ip)];
     c->gr[R1(ip)] = v;
     c->cc = cc_signed((int32_t)v);
 }
 
-static inline void hot_AR(struct cpu *c, const uint8_t *ip) { set_arith(c, R1(ip), add_signed(c, c->gr[R1(ip)], c->gr[R2(ip)])); }
+static inline void hot_AR(struct cpu *c, const uint8_t *restrict ip) { set_arith(c, R1(ip), add_signed(c, c->gr[R1(ip)], c->gr[R2(ip)])); }
 
-static inline void hot_SR(struct cpu *c, const uint8_t *ip) { set_arith(c, R1(ip), sub_signed(c, c->gr[R1(ip)], c->gr[R2(ip)])); }
+static inline void hot_SR(struct cpu *c, const uint8_t *restrict ip) { set_arith(c, R1(ip), sub_signed(c, c->gr[R1(ip)], c->gr[R2(ip)])); }
 
-static inline void hot_A(struct cpu *c, const uint8_t *ip)
+static inline void hot_A(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t v = vfetch4(c, addr_rx(c, ip), BASE(ip + 2));
     set_arith(c, R1(ip), add_signed(c, c->gr[R1(ip)], v));
 }
 
-static inline void hot_S(struct cpu *c, const uint8_t *ip)
+static inline void hot_S(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t v = vfetch4(c, addr_rx(c, ip), BASE(ip + 2));
     set_arith(c, R1(ip), sub_signed(c, c->gr[R1(ip)], v));
 }
 
-static inline void hot_CR(struct cpu *c, const uint8_t *ip) { c->cc = cc_compare_s((int32_t)c->gr[R1(ip)], (int32_t)c->gr[R2(ip)]); }
+static inline void hot_CR(struct cpu *c, const uint8_t *restrict ip) { c->cc = cc_compare_s((int32_t)c->gr[R1(ip)], (int32_t)c->gr[R2(ip)]); }
 
-static inline void hot_C(struct cpu *c, const uint8_t *ip)
+static inline void hot_C(struct cpu *c, const uint8_t *restrict ip)
 {
     c->cc = cc_compare_s((int32_t)c->gr[R1(ip)], (int32_t)vfetch4(c, addr_rx(c, ip), BASE(ip + 2)));
 }
 
-static inline void hot_ALR(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = add_logical(c, c->gr[R1(ip)], c->gr[R2(ip)], 0); }
+static inline void hot_ALR(struct cpu *c, const uint8_t *restrict ip) { c->gr[R1(ip)] = add_logical(c, c->gr[R1(ip)], c->gr[R2(ip)], 0); }
 
-static inline void hot_SLR(struct cpu *c, const uint8_t *ip) { c->gr[R1(ip)] = sub_logical(c, c->gr[R1(ip)], c->gr[R2(ip)], 1); }
+static inline void hot_SLR(struct cpu *c, const uint8_t *restrict ip) { c->gr[R1(ip)] = sub_logical(c, c->gr[R1(ip)], c->gr[R2(ip)], 1); }
 
-static inline void hot_AL(struct cpu *c, const uint8_t *ip)
+static inline void hot_AL(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t v = vfetch4(c, addr_rx(c, ip), BASE(ip + 2));
     c->gr[R1(ip)] = add_logical(c, c->gr[R1(ip)], v, 0);
 }
 
-static inline void hot_SL(struct cpu *c, const uint8_t *ip)
+static inline void hot_SL(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t v = vfetch4(c, addr_rx(c, ip), BASE(ip + 2));
     c->gr[R1(ip)] = sub_logical(c, c->gr[R1(ip)], v, 1);
 }
 
-static inline void hot_CLR(struct cpu *c, const uint8_t *ip) { c->cc = cc_compare_u(c->gr[R1(ip)], c->gr[R2(ip)]); }
+static inline void hot_CLR(struct cpu *c, const uint8_t *restrict ip) { c->cc = cc_compare_u(c->gr[R1(ip)], c->gr[R2(ip)]); }
 
-static inline void hot_CL(struct cpu *c, const uint8_t *ip)
+static inline void hot_CL(struct cpu *c, const uint8_t *restrict ip)
 {
     c->cc = cc_compare_u(c->gr[R1(ip)], vfetch4(c, addr_rx(c, ip), BASE(ip + 2)));
 }
 
-static inline void hot_LH(struct cpu *c, const uint8_t *ip)
+static inline void hot_LH(struct cpu *c, const uint8_t *restrict ip)
 {
     c->gr[R1(ip)] = (uint32_t)(int32_t)(int16_t)vfetch2(c, addr_rx(c, ip), BASE(ip + 2));
 }
 
-static inline void hot_SLL(struct cpu *c, const uint8_t *ip)
+static inline void hot_SLL(struct cpu *c, const uint8_t *restrict ip)
 {
     unsigned n = shift_amount(c, ip);
     c->gr[R1(ip)] = n > 31 ? 0 : c->gr[R1(ip)] << n;
 }
 
-static inline void hot_SRL(struct cpu *c, const uint8_t *ip)
+static inline void hot_SRL(struct cpu *c, const uint8_t *restrict ip)
 {
     unsigned n = shift_amount(c, ip);
     c->gr[R1(ip)] = n > 31 ? 0 : c->gr[R1(ip)] >> n;
 }
 
-static inline void hot_BCR(struct cpu *c, const uint8_t *ip)
+static inline void hot_BCR(struct cpu *c, const uint8_t *restrict ip)
 {
     if (R2(ip) && cc_selected(c, R1(ip)))
         branch_to(c, c->gr[R2(ip)]);
 }
 
-static inline void hot_BC(struct cpu *c, const uint8_t *ip)
+static inline void hot_BC(struct cpu *c, const uint8_t *restrict ip)
 {
     if (cc_selected(c, R1(ip)))
         branch_to(c, addr_rx(c, ip));
 }
 
-static inline void hot_BALR(struct cpu *c, const uint8_t *ip)
+static inline void hot_BALR(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = c->gr[R2(ip)];
     c->gr[R1(ip)] = link_bal(c);
@@ -210,14 +213,14 @@ static inline void hot_BALR(struct cpu *c, const uint8_t *ip)
         branch_to(c, target);
 }
 
-static inline void hot_BAL(struct cpu *c, const uint8_t *ip)
+static inline void hot_BAL(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = addr_rx(c, ip);
     c->gr[R1(ip)] = link_bal(c);
     branch_to(c, target);
 }
 
-static inline void hot_BASR(struct cpu *c, const uint8_t *ip)
+static inline void hot_BASR(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = c->gr[R2(ip)];
     c->gr[R1(ip)] = link_bas(c);
@@ -225,63 +228,63 @@ static inline void hot_BASR(struct cpu *c, const uint8_t *ip)
         branch_to(c, target);
 }
 
-static inline void hot_BAS(struct cpu *c, const uint8_t *ip)
+static inline void hot_BAS(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = addr_rx(c, ip);
     c->gr[R1(ip)] = link_bas(c);
     branch_to(c, target);
 }
 
-static inline void hot_BCTR(struct cpu *c, const uint8_t *ip)
+static inline void hot_BCTR(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = c->gr[R2(ip)];
     if (--c->gr[R1(ip)] != 0 && R2(ip))
         branch_to(c, target);
 }
 
-static inline void hot_BCT(struct cpu *c, const uint8_t *ip)
+static inline void hot_BCT(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = addr_rx(c, ip);
     if (--c->gr[R1(ip)] != 0)
         branch_to(c, target);
 }
 
-static inline void hot_BXH(struct cpu *c, const uint8_t *ip)
+static inline void hot_BXH(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = addr_bd(c, ip + 2);
     if (index_step(c, ip, true))
         branch_to(c, target);
 }
 
-static inline void hot_BXLE(struct cpu *c, const uint8_t *ip)
+static inline void hot_BXLE(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = addr_bd(c, ip + 2);
     if (index_step(c, ip, false))
         branch_to(c, target);
 }
 
-static inline void hot_MVI(struct cpu *c, const uint8_t *ip) { vstore1(c, addr_bd(c, ip + 2), BASE(ip + 2), ip[1]); }
+static inline void hot_MVI(struct cpu *c, const uint8_t *restrict ip) { vstore1(c, addr_bd(c, ip + 2), BASE(ip + 2), ip[1]); }
 
-static inline void hot_CLI(struct cpu *c, const uint8_t *ip)
+static inline void hot_CLI(struct cpu *c, const uint8_t *restrict ip)
 {
     uint8_t v = vfetch1(c, addr_bd(c, ip + 2), BASE(ip + 2));
     c->cc = v == ip[1] ? 0 : v < ip[1] ? 1 : 2;
 }
 
-static inline void hot_TM(struct cpu *c, const uint8_t *ip)
+static inline void hot_TM(struct cpu *c, const uint8_t *restrict ip)
 {
     uint8_t sel = vfetch1(c, addr_bd(c, ip + 2), BASE(ip + 2)) & ip[1];
     c->cc = sel == 0 ? 0 : sel == ip[1] ? 3 : 1;
 }
 
 #define HOT_BOOLEAN(NAME, OP)                                                          \
-    static inline void hot_##NAME##R(struct cpu *c, const uint8_t *ip)                 \
+    static inline void hot_##NAME##R(struct cpu *c, const uint8_t *restrict ip)                 \
     {                                                                                  \
         uint32_t v = c->gr[R1(ip)] OP c->gr[R2(ip)];                                   \
         c->gr[R1(ip)] = v;                                                             \
         c->cc = v != 0;                                                                \
     }                                                                                  \
-    static inline void hot_##NAME(struct cpu *c, const uint8_t *ip)                    \
+    static inline void hot_##NAME(struct cpu *c, const uint8_t *restrict ip)                    \
     {                                                                                  \
         uint32_t v = c->gr[R1(ip)] OP vfetch4(c, addr_rx(c, ip), BASE(ip + 2));        \
         c->gr[R1(ip)] = v;                                                             \

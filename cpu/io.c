@@ -6,6 +6,8 @@
  * subchannel unchanged.  A machine without a channel subsystem has no I/O
  * instructions (operation exception).
  */
+#include <sched.h>
+
 #include "access.h"
 #include "insn.h"
 #include "interrupt.h"
@@ -154,6 +156,10 @@ void op_TPI(struct cpu *c, const uint8_t *ip)
         }
     }
     c->cc = got;
+    /* A guest that polls with TPI gives the host CPU to the I/O threads
+       that will make its interruption pending. */
+    if (!got)
+        sched_yield();
 }
 
 void op_STCRW(struct cpu *c, const uint8_t *ip)

@@ -310,7 +310,8 @@
         TEST_END
 
 # Poll TPI until an interruption code is stored at 184.
-pollint: l      %r0,maxpoll
+pollint: larl    %r13,maxpoll
+        l       %r0,0(%r13)
 1:      tpi     0
         brc     4,2f
         brct    %r0,1b
@@ -318,7 +319,8 @@ pollint: l      %r0,maxpoll
 2:      br      %r14
 
 # Poll STSCH (subchannel in GR1) until SCSW byte 3 has a bit of GR2.
-pollsch: l      %r0,maxpoll
+pollsch: larl    %r13,maxpoll
+        l       %r0,0(%r13)
 1:      stsch   0(%r5)
         larl    %r13,tmsch
         ex      %r2,0(%r13)
