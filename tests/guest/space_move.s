@@ -81,12 +81,13 @@
 
         # MVCK: in the current space; true length and CC as for MVCP
         LV      %r8,DST+0x800
-        mvck    0(%r1,%r8),0(%r7),%r3
-        CHECK_CC 0, 18
-        CHECK_MEM "0(16,%r8)", primary_text, 19
         lhi     %r1,257
         mvck    0x100(%r1,%r8),0(%r7),%r3
         CHECK_CC 3, 20
+        lhi     %r1,16
+        mvck    0(%r1,%r8),0(%r7),%r3
+        CHECK_CC 0, 18
+        CHECK_MEM "0(16,%r8)", primary_text, 19
         # overlapping operands: the first byte propagates
         lhi     %r1,8
         mvck    1(%r1,%r7),0(%r7),%r3
