@@ -762,8 +762,11 @@ static void run_step(struct tc *t, const cJSON *s)
         else
             fail(t, "select_cpu: no such CPU");
     } else if (!strcmp(op, "configure_cpu")) {
-        if (jnum(s, "cpu", &n) && n >= 0 && n < t->m->ncpu)
-            t->online[(int)n] = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(s, "online"));
+        if (jnum(s, "cpu", &n) && n >= 0 && n < t->m->ncpu) {
+            bool on = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(s, "online"));
+            t->online[(int)n] = on;
+            t->m->cpu[(int)n]->online = on;   /* SIGP finds it not operational */
+        }
     } else if (!strcmp(op, "run")) {
         do_run(t, s);
         if (!t->failed)

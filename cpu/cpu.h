@@ -136,8 +136,12 @@ struct cpu {
     uint64_t pgm_icount;          /* ... at this instruction count */
     bool psw_bad;                 /* PSW format error: raw words kept */
     uint32_t psw_bad_w0, psw_bad_w1;
-    bool quiet;                   /* stopped or in a disabled wait (machine lock) */
+    bool quiet;                   /* stopped or in a disabled wait, its thread
+                                     parked (machine lock) */
     bool executing;               /* inside cpu_run, not waiting */
+    bool online;                  /* configured: SIGP reaches it (else CC 3) */
+    uint8_t stop_action;          /* what honouring EV_STOP also does (sigp.h;
+                                     machine lock) */
 
     struct tlb_set tlb[TLB_NSPACES + 1];  /* the extra set stays empty: forces
                                            the slow path (AR mode) */

@@ -49,6 +49,7 @@ struct machine *machine_create(uint64_t storage_bytes, int ncpu)
             machine_destroy(m);
             return NULL;
         }
+        m->cpu[i]->online = true;
     }
     return m;
 }
@@ -121,13 +122,18 @@ void machine_set_tod(struct machine *m, uint64_t tod)
     __atomic_store_n(&m->tod_last, 0, __ATOMIC_RELAXED);
 }
 
+void machine_wake_locked(struct machine *m)
+{
+    m->kick_gen++;
+    pthread_cond_broadcast(&m->wake);
+}
+
 void machine_kick(struct machine *m)
 {
     for (int i = 0; i < m->ncpu; i++)
         cpu_post_event(m->cpu[i], EV_CHECK_INTR);
     pthread_mutex_lock(&m->lock);
-    m->kick_gen++;
-    pthread_cond_broadcast(&m->wake);
+    machine_wake_locked(m);
     pthread_mutex_unlock(&m->lock);
 }
 
@@ -140,44 +146,58 @@ void machine_service_signal(struct machine *m, uint32_t param)
     machine_kick(m);
 }
 
-/* A CPU that may run: operating and not parked in a disabled wait. */
-static bool cpu_runnable(const struct cpu *c)
+/* Does the thread of an operating CPU have something to do?  A CPU that
+   left cpu_run (disabled wait, instruction limit) runs again only when an
+   event may change that: a restart, a stop, a PSW change or a possibly
+   enabled interruption.  Events are posted before the wake-up broadcast,
+   and this is checked under the lock, so no wake-up is lost. */
+static bool cpu_wants_to_run(const struct cpu *c)
 {
-    return c->state == CPU_OPERATING &&
-           (c->events & (EV_RESTART | EV_STOP | EV_CHECK_INTR | EV_PSW_INVALID)) != 0;
+    const uint32_t wakers = EV_RESTART | EV_STOP | EV_CHECK_INTR | EV_PSW_INVALID;
+    return c->state == CPU_OPERATING && (__atomic_load_n(&c->events, __ATOMIC_ACQUIRE) & wakers);
 }
 
-/* Each CPU thread runs its CPU while it is operating; after a disabled
-   wait, a stop or the instruction limit it is parked ("quiet") until an
-   event (restart, stop, interruption) or a start makes it runnable. */
+/* Each CPU thread runs its CPU while it has something to do and is parked
+   otherwise.  A parked CPU is "quiet": its thread does not touch it, so
+   other threads holding the lock may act on it directly (SIGP). */
 static void *cpu_thread(void *arg)
 {
     struct cpu *c = arg;
     struct machine *m = c->m;
     pthread_mutex_lock(&m->lock);
     for (;;) {
-        while (!m->shutdown && !(c->state == CPU_OPERATING && (!c->quiet || cpu_runnable(c))))
-            pthread_cond_wait(&m->wake, &m->lock);
+        bool run = cpu_wants_to_run(c);
+        if (!run && !c->quiet) {
+            c->quiet = true;
+            pthread_cond_broadcast(&m->idle);
+        }
         if (m->shutdown)
             break;
+        if (!run) {
+            pthread_cond_wait(&m->wake, &m->lock);
+            continue;
+        }
         c->quiet = false;
         pthread_mutex_unlock(&m->lock);
         cpu_run(c);
         pthread_mutex_lock(&m->lock);
-        c->quiet = true;
-        pthread_cond_broadcast(&m->idle);
     }
     pthread_mutex_unlock(&m->lock);
     return NULL;
 }
 
+void machine_set_operating(struct cpu *c)
+{
+    c->state = CPU_OPERATING;
+    c->quiet = false;
+    cpu_post_event(c, EV_CHECK_INTR);   /* makes its thread run it */
+    machine_wake_locked(c->m);
+}
+
 void machine_start_cpu(struct machine *m, struct cpu *c)
 {
     pthread_mutex_lock(&m->lock);
-    c->state = CPU_OPERATING;
-    c->quiet = false;
-    m->kick_gen++;
-    pthread_cond_broadcast(&m->wake);
+    machine_set_operating(c);
     pthread_mutex_unlock(&m->lock);
 }
 
@@ -231,8 +251,7 @@ void machine_stop(struct machine *m)
     m->shutdown = true;
     for (int i = 0; i < m->ncpu; i++)
         cpu_post_event(m->cpu[i], EV_STOP);
-    m->kick_gen++;
-    pthread_cond_broadcast(&m->wake);
+    machine_wake_locked(m);
     pthread_mutex_unlock(&m->lock);
     for (int i = 0; i < m->ncpu; i++) {
         struct cpu *c = m->cpu[i];

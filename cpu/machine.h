@@ -132,8 +132,12 @@ uint64_t machine_tod(struct machine *m);
 uint64_t machine_tod_peek(const struct machine *m);
 void machine_set_tod(struct machine *m, uint64_t tod);
 
-/* Wake every CPU that may be waiting (new interruption pending). */
+/* Wake every CPU that may be waiting (new interruption pending).  Safe to
+   call from any thread that holds no machine lock (I/O threads). */
 void machine_kick(struct machine *m);
+/* With m->lock held: wake every parked CPU thread and every enabled wait,
+   so that they look at their state and events again. */
+void machine_wake_locked(struct machine *m);
 /* Make an external service-signal interruption pending. */
 void machine_service_signal(struct machine *m, uint32_t param);
 
@@ -142,6 +146,8 @@ void machine_service_signal(struct machine *m, uint32_t param);
 void machine_start(struct machine *m);
 /* Put a CPU in the operating state (its thread runs it). */
 void machine_start_cpu(struct machine *m, struct cpu *c);
+/* The same with m->lock held (SIGP start and restart). */
+void machine_set_operating(struct cpu *c);
 bool machine_wait_quiet(struct machine *m, int timeout_ms);
 /* Ask every CPU to stop and join the threads. */
 void machine_stop(struct machine *m);

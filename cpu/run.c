@@ -13,6 +13,7 @@
 #include "interrupt.h"
 #include "machine.h"
 #include "per.h"
+#include "sigp.h"
 #include "timer.h"
 
 #define BATCH 65536   /* instructions between timer checks */
@@ -179,11 +180,8 @@ static int service_events(struct cpu *c)
         cpu_tlb_purge(c);   /* purge first: the requester waits for the clear */
         cpu_clear_event(c, EV_TLB_FLUSH);
     }
-    if (ev & EV_STOP) {
-        cpu_clear_event(c, EV_STOP);
-        c->state = c->pgm_loop ? CPU_CHECKSTOP : CPU_STOPPED;
-        return c->pgm_loop ? CPU_EXIT_CHECKSTOP : CPU_EXIT_STOPPED;
-    }
+    if (ev & EV_STOP)
+        return sigp_honour_stop(c);
     if (ev & EV_PSW_INVALID) {
         cpu_clear_event(c, EV_PSW_INVALID);
         cpu_early_psw_exception(c);
