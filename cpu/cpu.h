@@ -94,6 +94,8 @@ struct cpu {
     const struct dispatch *disp;  /* supervisor- or problem-state table */
     uint32_t if_vpage;            /* logical page of the instruction cache */
     uintptr_t if_addend;          /* host = if_addend + ia within if_vpage */
+    const uint8_t *if_last;       /* last host address in that page where an
+                                     instruction of any length fits */
     struct tlb_set *tlb_opnd;     /* TLB of the current operand space */
     struct tlb_set *tlb_insn;     /* TLB of the instruction space */
     struct mainstor *ms;
@@ -187,7 +189,11 @@ void cpu_tlb_purge_all(struct cpu *c);
 /* Invalidate the instruction-fetch page cache.  The marker is even and
    above every instruction address, so that the fast fetch test (offset
    within the page, even) fails for odd addresses too. */
-static inline void cpu_ifetch_invalidate(struct cpu *c) { c->if_vpage = 0x80000000u; }
+static inline void cpu_ifetch_invalidate(struct cpu *c)
+{
+    c->if_vpage = 0x80000000u;
+    c->if_last = NULL;
+}
 
 static inline uint32_t psw_key(const struct cpu *c) { return (c->pswm & PSW_KEY) >> 20; }
 static inline bool cpu_problem_state(const struct cpu *c) { return c->pswm & PSW_PROBLEM; }

@@ -1,7 +1,7 @@
 /* Dispatch-table entry points of the hot instructions (cpu/hot.h). */
 #include "hot.h"
 
-#define HOT(opcode, name) \
+#define HOT(opcode, name, flow) \
     void op_##name(struct cpu *c, const uint8_t *ip) { hot_##name(c, ip); }
 #include "hot.def"
 #undef HOT

@@ -149,12 +149,14 @@ void machine_service_signal(struct machine *m, uint32_t param)
 /* Does the thread of an operating CPU have something to do?  A CPU that
    left cpu_run (disabled wait, instruction limit) runs again only when an
    event may change that: a restart, a stop, a PSW change or a possibly
-   enabled interruption.  Events are posted before the wake-up broadcast,
+   enabled interruption (and has not reached its instruction limit).
+   Events are posted before the wake-up broadcast,
    and this is checked under the lock, so no wake-up is lost. */
 static bool cpu_wants_to_run(const struct cpu *c)
 {
     const uint32_t wakers = EV_RESTART | EV_STOP | EV_CHECK_INTR | EV_PSW_INVALID;
-    return c->state == CPU_OPERATING && (__atomic_load_n(&c->events, __ATOMIC_ACQUIRE) & wakers);
+    return c->state == CPU_OPERATING && c->icount < c->icount_limit &&
+           (__atomic_load_n(&c->events, __ATOMIC_ACQUIRE) & wakers);
 }
 
 /* Each CPU thread runs its CPU while it has something to do and is parked

@@ -30,16 +30,18 @@ static const uint8_t *fetch_slow(struct cpu *c)
     uint32_t off = ia & ~PAGE_MASK;
     c->if_vpage = ia & PAGE_MASK;
     c->if_addend = (uintptr_t)(host - off) - c->if_vpage;
-    if (off <= PAGE_SIZE - 6)
-        return host;
+    c->if_last = host - off + (PAGE_SIZE - 6);
     uint32_t avail = PAGE_SIZE - off;
+    if (off <= PAGE_SIZE - 6 || insn_length(host[0]) <= avail)
+        return host;
+    /* The instruction crosses into the next page: assemble it in ibuf.
+       The invalid cache makes the next fetch (and the dispatch loop's
+       sequential shortcut, which compares with if_last) start afresh. */
+    unsigned len = insn_length(host[0]);
     __builtin_memcpy(c->ibuf, host, avail);
-    unsigned len = insn_length(c->ibuf[0]);
-    if (len > avail) {
-        const uint8_t *next = access_translate(c, (ia + avail) & c->amask, 0, ACC_IFETCH);
-        __builtin_memcpy(c->ibuf + avail, next, len - avail);
-        cpu_ifetch_invalidate(c);
-    }
+    const uint8_t *next = access_translate(c, (ia + avail) & c->amask, 0, ACC_IFETCH);
+    __builtin_memcpy(c->ibuf + avail, next, len - avail);
+    cpu_ifetch_invalidate(c);
     return c->ibuf;
 }
 
@@ -66,8 +68,12 @@ __attribute__((always_inline)) static inline void advance(struct cpu *c, unsigne
  * Threaded dispatch: the hot instructions (cpu/hot.def) run in place and
  * each ends with its own copy of the fetch-and-dispatch step, which gives
  * the host's branch predictor one indirect jump per instruction kind;
- * everything else goes through the dispatch table.  The loop lives outside
- * cpu_run: a function that calls setjmp keeps its variables in memory.
+ * everything else goes through the dispatch table.  After an instruction
+ * that cannot branch, the next one is found from the host address of the
+ * current one, without reading back the PSW address just stored (that
+ * store-to-load round trip would sit on every instruction's critical
+ * path).  The loop lives outside cpu_run: a function that calls setjmp
+ * keeps its variables in memory.
  */
 __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
 {
@@ -76,31 +82,58 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
 #pragma GCC diagnostic ignored "-Woverride-init"
     static const void *const hot_label[256] = {
         [0 ... 255] = &&table,
-#define HOT(opcode, name) [opcode] = &&hot_##name,
+#define HOT(opcode, name, flow) [opcode] = &&hot_##name,
 #include "hot.def"
 #undef HOT
     };
 #pragma GCC diagnostic pop
     const uint8_t *ip;
-#define DISPATCH()                                   \
+    uint32_t ia;   /* PSW address of the instruction at ip, kept in a register */
+#define NEXT_AT(where)                               \
     do {                                             \
         if (__builtin_expect(!--n || c->events, 0))  \
             return;                                  \
-        ip = fetch(c);                               \
+        ip = (where);                                \
         goto *hot_label[ip[0]];                      \
+    } while (0)
+    /* after an instruction that may have branched: from the PSW */
+#define NEXT_JUMP(len)                               \
+    do {                                             \
+        ia = c->ia;                                  \
+        NEXT_AT(fetch(c));                           \
+    } while (0)
+    /* after one that cannot: the following bytes, if still in the page */
+#define NEXT_SEQ(len)                                                        \
+    do {                                                                     \
+        const uint8_t *following = ip + (len);                              \
+        NEXT_AT(__builtin_expect(following <= c->if_last, 1) ? following : fetch(c)); \
+    } while (0)
+#define ADVANCE(len)                                 \
+    do {                                             \
+        ia = (ia + (len)) & c->amask;                \
+        c->ilc = (uint8_t)(len);                     \
+        c->ia = ia;                                  \
+        c->icount++;                                 \
     } while (0)
 
     n++;
-    DISPATCH();
+    NEXT_JUMP(0);
 table:
-    advance(c, insn_length(ip[0]));
+    ADVANCE(insn_length(ip[0]));
     c->disp->op[ip[0]](c, ip);
-    DISPATCH();
+    NEXT_JUMP(0);
     /* a hot instruction's length is a constant of its label */
-#define HOT(opcode, name) hot_##name: advance(c, insn_length(opcode)); hot_##name(c, ip); DISPATCH();
+#define HOT(opcode, name, flow)                      \
+    hot_##name:                                      \
+        ADVANCE(insn_length(opcode));                \
+        hot_##name(c, ip);                           \
+        NEXT_##flow(insn_length(opcode));
 #include "hot.def"
 #undef HOT
-#undef DISPATCH
+#undef NEXT_AT
+#undef NEXT_JUMP
+#undef NEXT_SEQ
+#undef ADVANCE
 }
 
 /* One instruction through the dispatch table. */
