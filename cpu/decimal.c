@@ -43,13 +43,27 @@ static ALWAYS_INLINE void get_operands(struct cpu *c, const uint8_t *ip, struct 
     field_get(c, &o->op1, addr_bd(c, ip + 2), SS_L1(ip) + 1u, BASE(ip + 2), acc1);
 }
 
+/* An operand of up to 8 bytes in one page: decoded in one machine word. */
+static ALWAYS_INLINE bool short_field(const struct vspan *s)
+{
+    return s->len <= 8 && !s->p1;
+}
+
+static ALWAYS_INLINE void decode_field(struct cpu *c, const struct vspan *s, struct dec *d)
+{
+    bool ok = short_field(s) ? dec_decode64(load_be_n(s->p0, s->len), d)
+                             : dec_decode(span_load(s), d);
+    if (__builtin_expect(!ok, 0))
+        cpu_data_exception(c, DXC_DECIMAL);
+}
+
 /* Both operands fetched and decoded (AP, SP, CP, MP, DP). */
 static ALWAYS_INLINE void decode_operands(struct cpu *c, const uint8_t *ip, struct dec_operands *o,
                             enum acc_type acc1, struct dec *a, struct dec *b)
 {
     get_operands(c, ip, o, acc1);
-    decode_or_trap(c, span_load(&o->op1), a);
-    decode_or_trap(c, span_load(&o->op2), b);
+    decode_field(c, &o->op1, a);
+    decode_field(c, &o->op2, b);
 }
 
 /* Store a result that sets the condition code (AP, SP, ZAP, SRP).  Digits
@@ -77,12 +91,17 @@ static void add_decimal(struct cpu *c, const uint8_t *ip, bool subtract)
     struct dec a, b;
     decode_operands(c, ip, &o, ACC_STORE, &a, &b);
     b.neg ^= subtract;
+    /* 15 digits each at most: the sum still fits in one machine word */
+    bool short_sum = short_field(&o.op1) && short_field(&o.op2);
     if (a.neg == b.neg) {
-        a.digits = bcd_add(a.digits, b.digits);
+        a.digits = short_sum ? bcd_add64((uint64_t)a.digits, (uint64_t)b.digits)
+                             : bcd_add(a.digits, b.digits);
     } else if (a.digits >= b.digits) {   /* BCD orders like binary */
-        a.digits = bcd_sub(a.digits, b.digits);
+        a.digits = short_sum ? bcd_sub64((uint64_t)a.digits, (uint64_t)b.digits)
+                             : bcd_sub(a.digits, b.digits);
     } else {
-        a.digits = bcd_sub(b.digits, a.digits);
+        a.digits = short_sum ? bcd_sub64((uint64_t)b.digits, (uint64_t)a.digits)
+                             : bcd_sub(b.digits, a.digits);
         a.neg = b.neg;
     }
     store_sum(c, &o.op1, &a);
@@ -96,7 +115,7 @@ void op_ZAP(struct cpu *c, const uint8_t *ip)
     struct dec_operands o;
     get_operands(c, ip, &o, ACC_STORE);
     struct dec b;
-    decode_or_trap(c, span_load(&o.op2), &b);   /* the first operand is not checked */
+    decode_field(c, &o.op2, &b);   /* the first operand is not checked */
     store_sum(c, &o.op1, &b);
 }
 

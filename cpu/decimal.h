@@ -106,6 +106,26 @@ static inline u128 bcd_sub(u128 a, u128 b)
     return diff - (borrow >> 2 | borrow >> 3);
 }
 
+/* The same in one machine word for up to 15 digits (fields of up to 8
+   bytes, the usual case): 6 pre-added to digits 0-14, carries between them. */
+#define BCD64_SIXES   0x0666666666666666ull
+#define BCD64_CARRIES 0x1111111111111110ull
+
+static inline uint64_t bcd_add64(uint64_t a, uint64_t b)
+{
+    uint64_t t = a + BCD64_SIXES;
+    uint64_t sum = t + b;
+    uint64_t no_carry = ~(t ^ b ^ sum) & BCD64_CARRIES;
+    return sum - (no_carry >> 2 | no_carry >> 3);
+}
+
+static inline uint64_t bcd_sub64(uint64_t a, uint64_t b)
+{
+    uint64_t diff = a - b;
+    uint64_t borrow = (a ^ b ^ diff) & BCD64_CARRIES;
+    return diff - (borrow >> 2 | borrow >> 3);
+}
+
 /* Up to 31 BCD digits to binary and binary (< 10^32) to BCD. */
 static inline u128 bcd_to_bin128(u128 d)
 {
@@ -144,6 +164,15 @@ static inline bool dec_decode(u128 raw, struct dec *d)
     d->neg = sign_is_minus(sign);
     return sign >= 0xA && !bcd_invalid((uint64_t)d->digits) &&
            !bcd_invalid((uint64_t)(d->digits >> 64));
+}
+
+/* dec_decode for a field of up to 8 bytes. */
+static inline bool dec_decode64(uint64_t raw, struct dec *d)
+{
+    unsigned sign = (unsigned)raw & 0xF;
+    d->digits = raw >> 4;
+    d->neg = sign_is_minus(sign);
+    return sign >= 0xA && !bcd_invalid(raw >> 4);
 }
 
 /* Digits and the preferred sign C or D in packed format (digits beyond
