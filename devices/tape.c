@@ -267,10 +267,21 @@ static bool writing(uint8_t code)
            code == CMD_ERASE_GAP;
 }
 
+/* Motion and control commands without data are immediate: the count
+   stays as it was. */
+static bool immediate(uint8_t code)
+{
+    return code == CMD_NOP || code == CMD_REWIND || code == CMD_REWIND_UNLOAD ||
+           code == CMD_WRITE_TM || code == CMD_BSB || code == CMD_FSB || code == CMD_BSF ||
+           code == CMD_FSF || code == CMD_SYNC || code == CMD_SECURITY_ERASE;
+}
+
 static uint8_t tape_command(struct tape_dev *td, struct dev_cmd *c)
 {
     if (writing(c->code) && td->img.f.readonly)
         return unit_check(td, SNS0_CMDREJ, ERA_WRITE_PROTECTED);
+    if (immediate(c->code))
+        c->residual = c->count;
     switch (c->code) {
     case CMD_WRITE: return cmd_write(td, c);
     case CMD_READ: return cmd_read(td, c);

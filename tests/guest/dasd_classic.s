@@ -34,7 +34,7 @@ reads:
         IOE     r_khe, r_khe+32, CEDE, 0, 0, buf, 4, vol1_10
         IOE     r_nrf, r_nrf+16, CEDE+UC, 0, ANY
         IOE     sense, sense+24, CEDE, 0, 0, buf, 4, sns_nrf
-        IOE     r_nop, r_nop+8, CEDE, 0, 0
+        IOE     r_nop, r_nop+8, CEDE, 0, 1      # immediate: count unchanged
         .long   0
 
 # ---- cylinder 1: format, update, erase, and what is refused
