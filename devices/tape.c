@@ -276,12 +276,10 @@ static bool immediate(uint8_t code)
            code == CMD_FSF || code == CMD_SYNC || code == CMD_SECURITY_ERASE;
 }
 
-static uint8_t tape_command(struct tape_dev *td, struct dev_cmd *c)
+static uint8_t run_command(struct tape_dev *td, struct dev_cmd *c)
 {
     if (writing(c->code) && td->img.f.readonly)
         return unit_check(td, SNS0_CMDREJ, ERA_WRITE_PROTECTED);
-    if (immediate(c->code))
-        c->residual = c->count;
     switch (c->code) {
     case CMD_WRITE: return cmd_write(td, c);
     case CMD_READ: return cmd_read(td, c);
@@ -302,6 +300,14 @@ static uint8_t tape_command(struct tape_dev *td, struct dev_cmd *c)
         return tape_erase(&td->img) == TAPE_OK ? OK : image_trouble(td, TAPE_ERROR, true);
     default: return unit_check(td, SNS0_CMDREJ, ERA_COMMAND_REJECT);
     }
+}
+
+static uint8_t tape_command(struct tape_dev *td, struct dev_cmd *c)
+{
+    uint8_t st = run_command(td, c);
+    if (immediate(c->code) && !(st & US_UC))
+        c->residual = c->count;
+    return st;
 }
 
 static void tape_execute(struct device *d, struct dev_cmd *c)
