@@ -291,8 +291,8 @@ int cmd_mkdisk(int argc, char **argv)
         return rc;
     }
     char err[512];
-    const struct ckd_model *ckd = ckd_model_find(m.type);
-    const struct fba_model *fba = fba_model_find(m.type);
+    const struct ckd_model *ckd = m.type ? ckd_model_find(m.type) : NULL;
+    const struct fba_model *fba = m.type ? fba_model_find(m.type) : NULL;
     if (m.update)
         rc = install_ipl(m.file, m.ipl, err, sizeof err);
     else if (ckd && !m.blocks)
