@@ -2,6 +2,7 @@
 #include "testcase.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <inttypes.h>
 #include <libgen.h>
 #include <limits.h>
@@ -10,17 +11,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "channel/css.h"
 #include "cpu/insn.h"
 #include "cpu/interrupt.h"
 #include "cpu/machine.h"
 #include "dat/dat.h"
+#include "devices/ckd.h"
+#include "devices/ckd_image.h"
 #include "devices/console.h"
+#include "devices/fba.h"
+#include "devices/tape.h"
 #include "util.h"
 
 #define MAX_RUNS 64
 #define MAX_PGM_LOG 256
+#define MAX_IMAGES 32
 
 uint64_t *tc_coverage;
 
@@ -53,6 +60,10 @@ struct tc {
     size_t console_len, console_cap;
     bool *explicit_check;   /* expectation i is checked by a step */
     int nexp;
+
+    char tmpdir[PATH_MAX];  /* the case's image files, removed at its end */
+    int nimages;
+    struct { uint16_t devnum; char path[PATH_MAX]; } images[MAX_IMAGES];
 };
 
 static void fail(struct tc *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -156,8 +167,128 @@ static void feed_console(struct device *d, const cJSON *input)
     console_input_end(d);
 }
 
+/* ---- image files made for the case ---- */
+
+static bool make_tmpdir(struct tc *t)
+{
+    if (t->tmpdir[0])
+        return true;
+    const char *base = getenv("TMPDIR");
+    snprintf(t->tmpdir, sizeof t->tmpdir, "%s/vm390-case-XXXXXX", base && *base ? base : "/tmp");
+    if (mkdtemp(t->tmpdir))
+        return true;
+    fail(t, "cannot create a temporary directory: %m");
+    t->tmpdir[0] = 0;
+    return false;
+}
+
+static void remove_tmpdir(struct tc *t)
+{
+    if (!t->tmpdir[0])
+        return;
+    DIR *d = opendir(t->tmpdir);
+    struct dirent *e;
+    char path[PATH_MAX + 256];
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            snprintf(path, sizeof path, "%s/%s", t->tmpdir, e->d_name);
+            unlink(path);
+        }
+    if (d)
+        closedir(d);
+    rmdir(t->tmpdir);
+}
+
+static bool copy_file(const char *from, const char *to)
+{
+    size_t len;
+    uint8_t *data = read_file(from, &len);
+    FILE *f = data ? fopen(to, "wb") : NULL;
+    bool ok = f && fwrite(data, 1, len, f) == len;
+    if (f && fclose(f))
+        ok = false;
+    free(data);
+    return ok;
+}
+
+/* A new image of "create" (a CKD or FBA model, "tape" or "empty"). */
+static bool create_image(const cJSON *img, const char *what, const char *path, char *err,
+                         size_t errlen)
+{
+    double n = 0;
+    const char *volser = jstr(img, "volser");
+    bool compress = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(img, "compress"));
+    const struct ckd_model *ckd = ckd_model_find(what);
+    const struct fba_model *fba = fba_model_find(what);
+    if (ckd) {
+        bool raw = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(img, "raw"));
+        struct ckd_create c = { .devtype = ckd->devtype, .cyls = ckd->cyls, .compressed = compress,
+                                .volser = raw ? NULL : volser ? volser : "VOL001" };
+        if (jnum(img, "cyls", &n))
+            c.cyls = (uint32_t)n;
+        return ckd_image_create(path, &c, err, errlen);
+    }
+    if (fba) {
+        struct fba_create c = { .devtype = fba->devtype, .blocks = fba->blocks,
+                                .compressed = compress };
+        if (jnum(img, "blocks", &n))
+            c.blocks = (uint32_t)n;
+        return fba_image_create(path, &c, err, errlen);
+    }
+    if (!strcmp(what, "tape"))
+        return tape_image_create(path, volser, jstr(img, "owner"), compress, err, errlen);
+    if (!strcmp(what, "empty"))
+        return true;
+    snprintf(err, errlen, "cannot create an image of \"%s\"", what);
+    return false;
+}
+
+/* "image": {"create": ..., "name": file name} or {"copy": a file found
+   like storage[].file}: a fresh file in the case's temporary directory,
+   whose path goes in front of the device's arguments. */
+static bool make_image(struct tc *t, uint16_t devnum, const cJSON *img, char *path, size_t n)
+{
+    const char *what = jstr(img, "create"), *from = jstr(img, "copy"), *name = jstr(img, "name");
+    char src[PATH_MAX], err[512], dflt[16];
+    if ((!what == !from) || t->nimages == MAX_IMAGES) {
+        fail(t, "device %04X: \"image\" needs one of \"create\" and \"copy\" (at most %d images)",
+             devnum, MAX_IMAGES);
+        return false;
+    }
+    if (!make_tmpdir(t))
+        return false;
+    if (from && !find_image(t, from, src, sizeof src)) {
+        fail(t, "device %04X: cannot find image '%s'", devnum, from);
+        return false;
+    }
+    snprintf(dflt, sizeof dflt, "%04X.img", devnum);
+    if (!name)
+        name = from ? strrchr(from, '/') ? strrchr(from, '/') + 1 : from : dflt;
+    if (snprintf(path, n, "%s/%s", t->tmpdir, name) >= (int)n) {
+        fail(t, "device %04X: image name too long", devnum);
+        return false;
+    }
+    unlink(path);   /* a rebuilt machine gets a fresh image */
+    bool ok = from ? copy_file(src, path) : create_image(img, what, path, err, sizeof err);
+    if (!ok) {
+        fail(t, "device %04X: %s", devnum, from ? "cannot copy the image" : err);
+        return false;
+    }
+    t->images[t->nimages].devnum = devnum;
+    snprintf(t->images[t->nimages++].path, PATH_MAX, "%s", path);
+    return true;
+}
+
+static const char *image_of(struct tc *t, uint16_t devnum)
+{
+    for (int i = t->nimages - 1; i >= 0; i--)
+        if (t->images[i].devnum == devnum)
+            return t->images[i].path;
+    return NULL;
+}
+
 /* config.devices: {"devnum", "type", "subchannel" (default: the next
-   free), "args", "input" (console lines)}. */
+   free), "args", "image", "input" (console lines)}. */
 static bool attach_device(struct tc *t, struct css *css, const cJSON *e)
 {
     uint64_t devnum;
@@ -170,9 +301,16 @@ static bool attach_device(struct tc *t, struct css *css, const cJSON *e)
     jnum(e, "subchannel", &sch);
     /* arguments naming a file next to the case (or in the image dir) */
     const char *args = jstr(e, "args");
-    char path[PATH_MAX];
-    if (args && find_image(t, args, path, sizeof path))
+    char path[PATH_MAX], full[2 * PATH_MAX];
+    const cJSON *img = cJSON_GetObjectItemCaseSensitive(e, "image");
+    if (img) {
+        if (!make_image(t, (uint16_t)devnum, img, path, sizeof path))
+            return false;
+        snprintf(full, sizeof full, "%s%s%s", path, args ? " " : "", args ? args : "");
+        args = full;
+    } else if (args && find_image(t, args, path, sizeof path)) {
         args = path;
+    }
     char err[256] = "";
     struct device *d = device_create(type, (uint16_t)devnum, args, err, sizeof err);
     if (d && !css_attach(css, d, (int)sch, err, sizeof err)) {
@@ -600,6 +738,43 @@ static void check_console(struct tc *t, const cJSON *exp)
     pthread_mutex_unlock(&t->lock);
 }
 
+/* "file": the image file of device "devnum" after the run: "text" all
+   of it, "contains" a part, "hex" the bytes at "offset". */
+static void check_file(struct tc *t, const cJSON *exp)
+{
+    uint64_t devnum, offset = 0;
+    if (!jhex(t, exp, "devnum", &devnum))
+        return;
+    const char *path = image_of(t, (uint16_t)devnum);
+    const char *text = jstr(exp, "text"), *part = jstr(exp, "contains"), *hex = jstr(exp, "hex");
+    size_t len;
+    char *have = path ? (char *)read_file(path, &len) : NULL;
+    if (!have) {
+        fail(t, "device %04" PRIX64 " has no image file to check", devnum);
+        return;
+    }
+    if (jstr(exp, "offset"))
+        jhex(t, exp, "offset", &offset);
+    char *str = realloc(have, len + 1);
+    if (str) {
+        have = str;
+        have[len] = 0;
+    }
+    uint8_t want[4096];
+    long n = hex ? hex_to_bytes(hex, want, sizeof want) : 0;
+    if (!str)
+        fail(t, "out of memory");
+    else if (text && (strlen(text) != len || memcmp(have, text, len)))
+        fail(t, "file of %04" PRIX64 " holds \"%.400s\", expected \"%.400s\"", devnum, have, text);
+    else if (part && !strstr(have, part))
+        fail(t, "file of %04" PRIX64 " \"%.400s\" does not contain \"%.400s\"", devnum, have, part);
+    else if (hex && (n < 0 || offset + (uint64_t)n > len || memcmp(have + offset, want, (size_t)n)))
+        fail(t, "file of %04" PRIX64 ": bytes at %" PRIX64 " are not %s", devnum, offset, hex);
+    else if (!text && !part && !hex)
+        fail(t, "a file expectation needs \"text\", \"contains\" or \"hex\"");
+    free(have);
+}
+
 static void check_expectation(struct tc *t, int idx)
 {
     const cJSON *exp = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(t->root, "expected"), idx);
@@ -616,6 +791,8 @@ static void check_expectation(struct tc *t, int idx)
         check_key(t, exp);
     } else if (!strcmp(kind, "console")) {
         check_console(t, exp);
+    } else if (!strcmp(kind, "file")) {
+        check_file(t, exp);
     } else if (!strcmp(kind, "timeout")) {
         const struct run_record *r = run_of(t, exp);
         if (r && r->done)
@@ -861,6 +1038,7 @@ bool testcase_run_file(const char *path, const struct tc_options *opt, struct tc
     else if (res->status != TC_SKIP)
         res->status = TC_FAIL;
     machine_destroy(t.m);
+    remove_tmpdir(&t);
     free(t.console);
     free(t.explicit_check);
     pthread_mutex_destroy(&t.lock);

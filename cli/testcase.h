@@ -10,12 +10,28 @@
  *                       lowest free), "args": model arguments (a file
  *                       name is looked up like storage[].file), "input":
  *                       ["line", ...] operator input of a console, after
- *                       which its input has ended}
+ *                       which its input has ended, "image": a fresh image
+ *                       file for the device, see below}
+ *   config.devices[].image
+ *                       {"create": "3390-1" (a CKD or FBA model), "cyls" /
+ *                       "blocks" (default: the model's size), "volser"
+ *                       (default VOL001), "raw": true (no IPL records and
+ *                       label), "compress": true (CCKD / CFBA)}, or
+ *                       {"create": "tape", "volser", "owner", "compress"},
+ *                       or {"create": "empty"} (no file yet: an output
+ *                       file for a printer or punch), or {"copy": "FILE"}
+ *                       (a copy of an image made at build time, found like
+ *                       storage[].file); "name" names the file.  Files
+ *                       go to a temporary directory removed after the
+ *                       case; the file's path goes in front of "args".
  *   expected[].kind     also "psw" (exact 16 hex digits of a CPU's PSW),
  *                       "ar", "fpc" (like "gpr"), "console" (the text the
  *                       guest wrote to its consoles, UTF-8 with '\n' for
  *                       each carrier return: "text" must equal all of it,
- *                       "contains" a part of it), "icount_max" (instructions)
+ *                       "contains" a part of it), "icount_max" (instructions),
+ *                       "file" (the image file of device "devnum" after
+ *                       the run: "text" all of it, "contains" a part,
+ *                       "hex" the bytes at "offset")
  *   expected[].cpu      which CPU a register/PSW check reads (default: the
  *                       selected CPU)
  *   steps               optional; without it: sysclear, load_image, run,

@@ -63,11 +63,13 @@ uint8_t ckd_recalibrate(struct ckd_dev *cd, struct dev_cmd *c)
     return OK;
 }
 
+/* An immediate command: no data move, the count stays as it was. */
 uint8_t ckd_nop(struct ckd_dev *cd, struct dev_cmd *c)
 {
     uint8_t st;
     if (!ckd_may_run(cd, c->code, false, &st))
         return st;
+    c->residual = c->count;
     return OK;
 }
 

@@ -254,7 +254,7 @@ static uint8_t run(struct fba_dev *fd, struct dev_cmd *c)
     uint8_t buf[24] = { 0 };
     switch (c->code) {
     case CMD_READ_IPL: return read_ipl(fd, c);
-    case CMD_NOP: return OK;
+    case CMD_NOP: c->residual = c->count; return OK;   /* immediate: no data */
     case CMD_SENSE: return give_sense(fd, c);
     case CMD_WRITE:
     case CMD_READ: return transfer(fd, c);

@@ -84,8 +84,10 @@ static uint8_t print(struct printer *p, struct dev_cmd *c)
     unsigned field = c->code >> 3 & 0x0F;
     if ((c->code & CC_SKIP) ? field < 1 || field > 12 : field > 3)
         return check(p, SNS_CMDREJ);
-    if (immediate)
+    if (immediate) {            /* no data: the count stays as it was */
+        c->residual = c->count;
         return move_carriage(p, c->code) ? OK : check(p, SNS_EQUIPCHK);
+    }
     uint32_t n = c->count < PRINT_POSITIONS ? c->count : PRINT_POSITIONS;
     dev_params(c, n);
     c->more = c->count > PRINT_POSITIONS;
@@ -126,7 +128,10 @@ static uint8_t run(struct printer *p, struct dev_cmd *c)
                                                                              : check(p, SNS_CMDREJ);
     if ((c->code & 0x07) == CC_WRITE || ((c->code & 0x07) == CC_IMMEDIATE && c->code != 0x03))
         return print(p, c);
-    return c->code == 0x03 ? OK : check(p, SNS_CMDREJ);
+    if (c->code != 0x03)
+        return check(p, SNS_CMDREJ);
+    c->residual = c->count;     /* NOP: immediate */
+    return OK;
 }
 
 static void printer_execute(struct device *d, struct dev_cmd *c)

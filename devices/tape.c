@@ -267,7 +267,16 @@ static bool writing(uint8_t code)
            code == CMD_ERASE_GAP;
 }
 
-static uint8_t tape_command(struct tape_dev *td, struct dev_cmd *c)
+/* Motion and control commands without data are immediate: the count
+   stays as it was. */
+static bool immediate(uint8_t code)
+{
+    return code == CMD_NOP || code == CMD_REWIND || code == CMD_REWIND_UNLOAD ||
+           code == CMD_WRITE_TM || code == CMD_BSB || code == CMD_FSB || code == CMD_BSF ||
+           code == CMD_FSF || code == CMD_SYNC || code == CMD_SECURITY_ERASE;
+}
+
+static uint8_t run_command(struct tape_dev *td, struct dev_cmd *c)
 {
     if (writing(c->code) && td->img.f.readonly)
         return unit_check(td, SNS0_CMDREJ, ERA_WRITE_PROTECTED);
@@ -291,6 +300,14 @@ static uint8_t tape_command(struct tape_dev *td, struct dev_cmd *c)
         return tape_erase(&td->img) == TAPE_OK ? OK : image_trouble(td, TAPE_ERROR, true);
     default: return unit_check(td, SNS0_CMDREJ, ERA_COMMAND_REJECT);
     }
+}
+
+static uint8_t tape_command(struct tape_dev *td, struct dev_cmd *c)
+{
+    uint8_t st = run_command(td, c);
+    if (immediate(c->code) && !(st & US_UC))
+        c->residual = c->count;
+    return st;
 }
 
 static void tape_execute(struct device *d, struct dev_cmd *c)

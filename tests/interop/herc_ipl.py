@@ -17,6 +17,7 @@ log_path = os.path.join(work, "herc.log")
 with open(os.path.join(work, "herc.cnf"), "w") as f:
     f.write("CPUSERIAL 000001\nCPUMODEL 3090\nMAINSIZE 16\nNUMCPU 1\n"
             "ARCHMODE ESA/390\nPANRATE SLOW\n"
+            "0009 3215-C\n"
             f"0190 {devtype} {image}\n")
 with open(os.path.join(work, "herc.rc"), "w") as f:
     f.write("ipl 0190\n")
