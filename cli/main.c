@@ -11,7 +11,7 @@ static const struct {
 } commands[] = {
     { "run", cmd_run, "run a guest program: vm390 run [options] IMAGE" },
     { "test", cmd_test, "run guest test cases: vm390 test [options] CASE.json|DIR ..." },
-    { "insns", cmd_insns, "list the instruction table: vm390 insns [--coverage-of CASES...]" },
+    { "insns", cmd_insns, "list the instruction table: vm390 insns [--missing]" },
     { "disasm", cmd_disasm, "disassemble a binary: vm390 disasm FILE [ADDR]" },
     { "mkdisk", cmd_mkdisk, "create a disk image: vm390 mkdisk [options] FILE TYPE [VOLSER]" },
     { "mktape", cmd_mktape, "create a tape image: vm390 mktape [options] FILE [VOLSER]" },

@@ -81,7 +81,7 @@ static int parse(int argc, char **argv, struct mkdisk *m)
             if (!parse_count(optarg, &m->blocks))
                 return 2;
             break;
-        case 'h': usage(stdout); return 0;
+        case 'h': return 0;   /* the caller prints the usage */
         default: return 2;
         }
     }
