@@ -74,19 +74,34 @@ void op_TPROT(struct cpu *c, const uint8_t *ip)
         c->cc = 0;
 }
 
-/* INVALIDATE PAGE TABLE ENTRY: R1 holds the page-table origin (as in a
-   segment-table entry), R2 the page index; every CPU's TLB is cleared. */
-void op_IPTE(struct cpu *c, const uint8_t *ip)
+/* IPTE and IESBE: R1 holds the page-table origin (as in a segment-table
+   entry), R2 the page index.  Bits `set` of byte 2 of the page-table entry
+   (bits 16-23) are set, bits `clear` cleared; every CPU's TLB is cleared. */
+static void update_pte(struct cpu *c, const uint8_t *ip, uint8_t set, uint8_t clear)
 {
     uint32_t pte_abs;
     int code = dat_pte_address(c->ms, c->prefix, c->cr[0], c->gr[RRE_R1(ip)],
                                c->gr[RRE_R2(ip)], &pte_abs);
     if (code)
         cpu_program_check(c, (uint16_t)code);
-    uint8_t *pte = c->ms->mem + pte_abs;
-    __atomic_fetch_or(pte + 2, (uint8_t)(PTE_INVALID >> 8), __ATOMIC_RELAXED);
+    uint8_t *byte2 = c->ms->mem + pte_abs + 2;
+    __atomic_fetch_or(byte2, set, __ATOMIC_RELAXED);
+    __atomic_fetch_and(byte2, (uint8_t)~clear, __ATOMIC_RELAXED);
     storage_mark_change(c->ms, pte_abs);
     cpu_tlb_purge_all(c);
+}
+
+/* INVALIDATE PAGE TABLE ENTRY: the page-invalid bit (21) is set. */
+void op_IPTE(struct cpu *c, const uint8_t *ip)
+{
+    update_pte(c, ip, (uint8_t)(PTE_INVALID >> 8), 0);
+}
+
+/* INVALIDATE EXPANDED STORAGE BLOCK ENTRY: the entry of a page that is
+   in expanded storage loses its expanded-storage validity (bit 23). */
+void op_IESBE(struct cpu *c, const uint8_t *ip)
+{
+    update_pte(c, ip, 0, (uint8_t)(PTE_ES_VALID >> 8));
 }
 
 /* The word at the real address in R2 (word aligned). */
