@@ -15,19 +15,21 @@
    address; CC 1: segment-table entry invalid, CC 2: page-table entry
    invalid, CC 3: table length exceeded -- R1 = real address of that
    entry.  In the access-register mode an ALET that cannot be used gives
-   CC 3 with bit 0 of R1 one and the exception code in bits 16-31. */
+   CC 3 with bit 0 of R1 one and the exception code in bits 16-31 (ART:
+   addressing and ASN-translation-specification exceptions are raised). */
 void op_LRA(struct cpu *c, const uint8_t *ip)
 {
     int r1 = R1(ip);
     uint32_t ea = addr_rx(c, ip);
-    enum tlb_space sp = access_dat_space(c, BASE(ip + 2));
-    if (sp == TLB_NSPACES) {
-        c->gr[r1] = 0x80000000u | PGM_ALET_SPEC;
+    enum tlb_space sp;
+    int code = access_dat_space(c, BASE(ip + 2), &sp);
+    if (code) {
+        c->gr[r1] = 0x80000000u | (uint32_t)code;
         c->cc = 3;
         return;
     }
     struct dat_result r;
-    int code = dat_translate(c->ms, c->prefix, c->cr[0], access_space_std(c, sp), ea, &r);
+    code = dat_translate(c->ms, c->prefix, c->cr[0], access_space_std(c, sp), ea, &r);
     switch (code) {
     case 0:
         c->gr[r1] = r.real;
@@ -45,17 +47,19 @@ void op_LRA(struct cpu *c, const uint8_t *ip)
 
 /* TEST PROTECTION of the first-operand location for the access key in
    bits 24-27 of the second-operand address.  CC 0: fetch and store
-   allowed; 1: fetch only; 2: neither; 3: translation not available. */
+   allowed; 1: fetch only; 2: neither; 3: translation not available (DAT
+   or ART exception). */
 void op_TPROT(struct cpu *c, const uint8_t *ip)
 {
     int b1 = BASE(ip + 2);
     uint32_t ea = addr_bd(c, ip + 2);
     unsigned key = (addr_bd(c, ip + 4) >> 4) & 0xF;
-    enum tlb_space sp = access_space(c, b1, ACC_FETCH);
+    enum tlb_space sp;
     uint32_t real;
     bool prot;
-    int code = sp == TLB_NSPACES ? PGM_ALET_SPEC : access_lra(c, ea, sp, &real, &prot);
-    if (code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS || code == PGM_ALET_SPEC) {
+    int art = access_space_try(c, b1, ACC_FETCH, &sp);
+    int code = art ? art : access_lra(c, ea, sp, &real, &prot);
+    if (code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS || art) {
         c->cc = 3;
         return;
     }
