@@ -6,7 +6,7 @@
 # the spaces, EAX and PSW restored; the exceptions: LX and EX
 # translation (TEID = PC number), PC-translation specification, ASX
 # translation, privileged and special operation, space-switch events of
-# PC and PR, secondary authority of PR.
+# PC and PR, secondary authority of PR, stack full.
         .include "lib.inc"
         .include "mp.inc"
         .include "spaces.inc"
@@ -138,6 +138,19 @@ ret4:   CHECK_CR %c15, STACK+8, 47
 ret5:   CHECK_PGM_TAKEN 50
         CHECK_LOW 0x90, 0x80000033, 51
         CHECK_CR %c1, STD_P, 52
+        # stacking PC with a full linkage stack (two branch entries in its
+        # one section): nullified, CR15 unchanged
+        LV      %r8,0x80000000+full1
+        bakr    %r8,0
+        LV      %r8,0x80000000+full2
+        bakr    %r8,0
+        EXPECT_PGM 0x0030, 12f
+        pc      3
+        FAIL    96
+12:     CHECK_CR %c15, STACK+0x10+168+160, 97
+        pr
+full2:  pr
+full1:  CHECK_CR %c15, STACK+8, 98
         # privileged: the problem state with a PKM that the AKM excludes
         larl    %r2,svc1
         mvc     0x60(8,0),0(%r2)
