@@ -24,6 +24,7 @@ struct run_opts {
     uint64_t psw;
     bool psw_given;
     uint64_t mem;
+    uint64_t expanded;
     int cpus;
     bool trace;
     bool quiet;
@@ -47,6 +48,7 @@ static void run_usage(FILE *f)
         "  -p, --psw HEX        start PSW, 16 hex digits (default 00080000 80<addr>)\n"
         "  -l, --load FILE@HEX  load another file at an address (repeatable)\n"
         "  -m, --mem SIZE       main storage, e.g. 64M (default 16M)\n"
+        "  -x, --expanded SIZE  expanded storage, a multiple of 4K (default none)\n"
         "  -c, --cpus N         number of CPUs (default 1; CPU 0 starts)\n"
         "  -t, --trace          print every instruction before it executes\n"
         "  -n, --max-insns N    stop after N instructions\n"
@@ -95,6 +97,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
     static const struct option longopts[] = {
         { "addr", required_argument, 0, 'a' }, { "psw", required_argument, 0, 'p' },
         { "load", required_argument, 0, 'l' }, { "mem", required_argument, 0, 'm' },
+        { "expanded", required_argument, 0, 'x' },
         { "cpus", required_argument, 0, 'c' }, { "trace", no_argument, 0, 't' },
         { "max-insns", required_argument, 0, 'n' }, { "timeout", required_argument, 0, 'T' },
         { "dump", required_argument, 0, 'd' }, { "quiet", no_argument, 0, 'q' },
@@ -104,12 +107,13 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
     };
     uint64_t addr = 0x10000, v;
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:p:l:m:c:tn:T:d:qD:i:L:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "a:p:l:m:x:c:tn:T:d:qD:i:L:h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'a': if (!parse_hex(optarg, &addr)) goto bad; break;
         case 'p': if (!parse_hex(optarg, &o->psw)) goto bad; o->psw_given = true; break;
         case 'l': if (!add_load(o, optarg)) goto bad; break;
         case 'm': if (!parse_size(optarg, &o->mem)) goto bad; break;
+        case 'x': if (!parse_size(optarg, &o->expanded) || o->expanded % 4096) goto bad; break;
         case 'c': o->cpus = atoi(optarg); if (o->cpus < 1 || o->cpus > MAX_CPUS) goto bad; break;
         case 't': o->trace = true; break;
         case 'n': if (!parse_size(optarg, &o->max_insns)) goto bad; break;
@@ -295,6 +299,11 @@ int cmd_run(int argc, char **argv)
     if (!m) {
         fprintf(stderr, "vm390 run: cannot create a machine with %" PRIu64 " bytes and %d CPUs\n",
                 o.mem, o.cpus);
+        return 2;
+    }
+    if (!machine_set_expanded(m, o.expanded)) {
+        fprintf(stderr, "vm390 run: cannot allocate %" PRIu64 " bytes of expanded storage\n", o.expanded);
+        machine_destroy(m);
         return 2;
     }
     static struct console_feed feed = { .lock = PTHREAD_MUTEX_INITIALIZER };

@@ -46,6 +46,7 @@ struct tc {
     bool failed;
 
     uint64_t mainsize;
+    uint64_t expanded;      /* config.expanded_bytes (vm390 extension) */
     int numcpu;
     struct cpuid_config cpuid;
     struct machine *m;
@@ -345,12 +346,17 @@ static bool attach_devices(struct tc *t)
 
 static bool build_machine(struct tc *t)
 {
-    if (t->m && t->m->ms->size == t->mainsize && t->m->ncpu == t->numcpu)
+    if (t->m && t->m->ms->size == t->mainsize && t->m->ncpu == t->numcpu &&
+        (uint64_t)t->m->xstore_blocks * 4096 == t->expanded)
         return true;
     machine_destroy(t->m);
     t->m = machine_create(t->mainsize, t->numcpu);
     if (!t->m) {
         fail(t, "cannot create a machine of %" PRIu64 " bytes with %d CPUs", t->mainsize, t->numcpu);
+        return false;
+    }
+    if (!machine_set_expanded(t->m, t->expanded)) {
+        fail(t, "cannot allocate %" PRIu64 " bytes of expanded storage", t->expanded);
         return false;
     }
     if (!attach_devices(t))
@@ -377,6 +383,8 @@ static void apply_config(struct tc *t, const char *key, const cJSON *val)
     uint64_t h;
     if (!strcmp(key, "mainsize_bytes"))
         t->mainsize = (uint64_t)d;
+    else if (!strcmp(key, "expanded_bytes"))
+        t->expanded = (uint64_t)d;
     else if (!strcmp(key, "numcpu"))
         t->numcpu = (int)d;
     else if (!strcmp(key, "lparnum") && s)

@@ -4,6 +4,7 @@
  *
  *   storage[].file      load a binary file (found next to the case, or in
  *                       the --image-dir) instead of "hex"
+ *   config.expanded_bytes  expanded storage (a multiple of 4096; default 0)
  *   config.devices[]    devices on the channel subsystem: {"devnum": "0009",
  *                       "type": "1052-C" (any device_create type: 3215,
  *                       1052, TEST, ...), "subchannel": 0 (default: the

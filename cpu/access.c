@@ -2,6 +2,7 @@
 #include "access.h"
 
 #include "../dat/dat.h"
+#include "asn.h"
 #include "interrupt.h"
 #include "machine.h"
 #include "per.h"
@@ -10,37 +11,56 @@
 #define CR0_FETCH_PROTECTION_OVERRIDE  0x02000000u   /* bit 6 */
 #define CR0_STORAGE_PROTECTION_OVERRIDE 0x01000000u  /* bit 7 */
 
-enum tlb_space access_space(const struct cpu *c, int arn, enum acc_type acc)
+int access_space_try(struct cpu *c, int arn, enum acc_type acc, enum tlb_space *sp)
 {
+    *sp = TLB_REAL;
     if (!(c->pswm & PSW_DAT))
-        return TLB_REAL;
-    if (acc == ACC_IFETCH)
-        return (c->pswm & PSW_AS) == AS_HOME ? TLB_HOME : TLB_PRIMARY;
-    return access_dat_space(c, arn);
+        return 0;
+    if (acc == ACC_IFETCH) {
+        *sp = (c->pswm & PSW_AS) == AS_HOME ? TLB_HOME : TLB_PRIMARY;
+        return 0;
+    }
+    return access_dat_space(c, arn, sp);
 }
 
-enum tlb_space access_dat_space(const struct cpu *c, int arn)
+enum tlb_space access_space(struct cpu *c, int arn, enum acc_type acc)
+{
+    enum tlb_space sp;
+    int code = access_space_try(c, arn, acc, &sp);
+    if (code)
+        art_exception(c, code, arn);
+    return sp;
+}
+
+int access_dat_space(struct cpu *c, int arn, enum tlb_space *sp)
 {
     switch (c->pswm & PSW_AS) {
     case AS_SECONDARY:
-        return TLB_SECONDARY;
+        *sp = TLB_SECONDARY;
+        return 0;
     case AS_HOME:
-        return TLB_HOME;
+        *sp = TLB_HOME;
+        return 0;
     case AS_AR:
-        /* Access-register translation beyond the two special ALETs comes
-           with the ASN/AR-mode work; ALET 0 = primary, 1 = secondary. */
+        /* AR 0 and ALET 0 mean the primary space, ALET 1 the secondary
+           space; every other ALET is translated */
+        *sp = TLB_PRIMARY;
         if (arn == 0 || c->ar[arn] == 0)
-            return TLB_PRIMARY;
+            return 0;
+        *sp = TLB_SECONDARY;
         if (c->ar[arn] == 1)
-            return TLB_SECONDARY;
-        return TLB_NSPACES;
+            return 0;
+        return art_space(c, arn, sp);
     default:
-        return TLB_PRIMARY;
+        *sp = TLB_PRIMARY;
+        return 0;
     }
 }
 
 uint32_t access_space_std(const struct cpu *c, enum tlb_space sp)
 {
+    if (space_is_art(sp))
+        return c->art[sp - TLB_ART0].std;
     switch (sp) {
     case TLB_SECONDARY: return c->cr[7];
     case TLB_HOME: return c->cr[13];
@@ -67,7 +87,8 @@ int access_lra(struct cpu *c, uint32_t ea, enum tlb_space sp, uint32_t *real, bo
     if (code)
         return code;
     *real = r.real;
-    *prot = r.protect;
+    /* access-list-controlled protection counts as page protection */
+    *prot = r.protect || (space_is_art(sp) && c->art[sp - TLB_ART0].fetch_only);
     return 0;
 }
 
@@ -105,9 +126,19 @@ enum protection_kind { PROT_KEY, PROT_LOW_ADDRESS, PROT_PAGE };
    translation-exception identification names the page and the space
    (suppression on protection), with bit 29 one for page protection; for
    key-controlled protection it is not stored. */
+/* Access exceptions in a space reached through ALET translation name the
+   access register (exception access identification, real 160); with the
+   ALETs 0 and 1 the register is not known here and nothing is stored. */
+static void note_access_id(struct cpu *c, enum tlb_space sp)
+{
+    if (space_is_art(sp))
+        *real_ptr(c, LC_EXC_ACCESS_ID, 1) = (uint8_t)(sp - TLB_ART0);
+}
+
 static _Noreturn void protection_exception(struct cpu *c, uint32_t ea, enum tlb_space sp,
                                            enum protection_kind kind)
 {
+    note_access_id(c, sp);
     if (kind == PROT_KEY)
         cpu_program_check(c, PGM_PROTECTION);
     uint32_t teid = (ea & 0x7FFFF000u) | access_space_id(c, sp);
@@ -116,11 +147,10 @@ static _Noreturn void protection_exception(struct cpu *c, uint32_t ea, enum tlb_
 
 uint32_t access_absolute(struct cpu *c, uint32_t ea, enum tlb_space sp, bool *prot)
 {
-    if (sp == TLB_NSPACES)
-        cpu_program_check(c, PGM_ALET_SPEC);
     uint32_t real;
     int code = access_lra(c, ea, sp, &real, prot);
     if (code) {
+        note_access_id(c, sp);
         if (code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS)
             cpu_translation_exception(c, (uint16_t)code, (ea & 0x7FFFF000u) | access_space_id(c, sp));
         cpu_program_check(c, (uint16_t)code);
@@ -172,7 +202,7 @@ uint8_t *access_translate_len(struct cpu *c, uint32_t ea, int arn, enum acc_type
     enum tlb_space sp = access_space(c, arn, acc);
     bool page_wide;
     uint8_t *host = translate_checked(c, ea, sp, psw_key(c), acc, len, &page_wide);
-    if (sp == TLB_NSPACES || !page_wide)
+    if (space_is_art(sp) || !page_wide)
         return host;
 
     /* Fill the TLB.  A store entry is never made for a page that needs a

@@ -16,6 +16,15 @@
 
 enum acc_type { ACC_FETCH, ACC_STORE, ACC_IFETCH };
 
+/* The spaces of the access-register mode reached by translating an ALET
+   other than 0 and 1: TLB_ART0 + the access-register number.  Their STD
+   is in cpu.art[]; they have no TLB set (every access is translated). */
+#define TLB_ART0 ((enum tlb_space)(TLB_NSPACES + 1))
+static inline bool space_is_art(enum tlb_space sp)
+{
+    return sp > TLB_NSPACES;
+}
+
 /* Host pointer of logical address ea (its page only) after all checks.
    `len` (bytes from ea, within its page) matters only for stores while PER
    is active: it bounds the storage-alteration range check. */
@@ -28,11 +37,16 @@ static inline uint8_t *access_translate(struct cpu *c, uint32_t ea, int arn, enu
    MVCSK, MVCDK, TPROT ...); never fills the TLB. */
 uint8_t *access_translate_in(struct cpu *c, uint32_t ea, enum tlb_space sp,
                              unsigned key, enum acc_type acc);
-/* The address space an operand access through `arn` is made in. */
-enum tlb_space access_space(const struct cpu *c, int arn, enum acc_type acc);
+/* The address space an operand access through `arn` is made in; in the
+   access-register mode an ALET other than 0 and 1 is translated (asn.h),
+   and its exceptions are raised. */
+enum tlb_space access_space(struct cpu *c, int arn, enum acc_type acc);
+/* The same, returning 0 or the ART exception code (TEST PROTECTION). */
+int access_space_try(struct cpu *c, int arn, enum acc_type acc, enum tlb_space *sp);
 /* The DAT space the PSW's address-space control selects for an operand
-   through `arn`, whether DAT is on or not (LOAD REAL ADDRESS). */
-enum tlb_space access_dat_space(const struct cpu *c, int arn);
+   through `arn`, whether DAT is on or not (LOAD REAL ADDRESS): 0 or the
+   ART exception code. */
+int access_dat_space(struct cpu *c, int arn, enum tlb_space *sp);
 /* The segment-table designation of a DAT space (CR1, CR7 or CR13). */
 uint32_t access_space_std(const struct cpu *c, enum tlb_space sp);
 /* The two-bit space identification of TEIDs and PER codes: 0 primary,

@@ -12,8 +12,7 @@
 #define CR12_EXPLICIT_TRACE        0x00000001u
 #define CR12_ENTRY_ADDRESS         0x7FFFFFFCu
 
-/* Which TLB spaces depend on which control register. */
-static void control_registers_changed(struct cpu *c, uint16_t changed)
+void cpu_control_registers_changed(struct cpu *c, uint16_t changed)
 {
     if (changed & (1u << 0)) {
         cpu_tlb_purge(c);
@@ -47,7 +46,7 @@ void op_LCTL(struct cpu *c, const uint8_t *ip)
         c->cr[r] = v;
     }
     if (changed)
-        control_registers_changed(c, changed);
+        cpu_control_registers_changed(c, changed);
 }
 
 void op_STCTL(struct cpu *c, const uint8_t *ip)

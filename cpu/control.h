@@ -23,4 +23,9 @@ bool cpu_key_authorized(const struct cpu *c, unsigned key);
    privileged-operation exception. */
 void cpu_check_extraction_authority(struct cpu *c);
 
+/* Control registers (bit n of `changed`: CR n) were loaded: drop the TLB
+   entries of the spaces that depend on them, and recompute what depends
+   on the PSW and the control registers. */
+void cpu_control_registers_changed(struct cpu *c, uint16_t changed);
+
 #endif

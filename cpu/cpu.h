@@ -147,6 +147,11 @@ struct cpu {
 
     struct tlb_set tlb[TLB_NSPACES + 1];  /* the extra set stays empty: forces
                                            the slow path (AR mode) */
+    struct {                      /* the last ALET translation through each
+                                     access register (access.h TLB_ART0) */
+        uint32_t std;
+        bool fetch_only;
+    } art[16];
     struct machine *m;
     pthread_t thread;
     bool thread_started;

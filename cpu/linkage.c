@@ -10,15 +10,16 @@
  * Every access is checked before anything changes, so that the stack
  * exceptions (all nullifying) leave the machine as it was.
  *
- * Program-call state entries come with PROGRAM CALL (ASN translation, a
- * later step): EREG, ESTA and MSTA accept them; PR unstacks branch state
- * entries only.
+ * PROGRAM CALL (pc.c) forms program-call state entries through
+ * linkage_stack_state(); PR unstacks them with the space switch that
+ * pc_return_spaces() works out.
  */
+#include "linkage.h"
+
 #include "insn.h"
 #include "interrupt.h"
 #include "space.h"
 
-#define CR0_ASF        0x00010000u   /* address-space-function control */
 #define LSEA_MASK      0x7FFFFFF8u   /* entry addresses in CR15 and the stack */
 #define SECTION_VALID  0x80000000u   /* backward/forward address is valid */
 #define STATE_SIZE     168
@@ -26,15 +27,12 @@
 #define LSED_U         0x80          /* unstack suppression */
 #define LSED_ET        0x7F
 
-/* Entry types (LSED byte 0, bits 1-7). */
-enum { ET_HEADER = 0x01, ET_BRANCH = 0x04, ET_CALL = 0x05 };   /* trailer: 0x02 */
-
 /* Byte offsets in a state entry. */
 #define SE_GR     0
 #define SE_AR     64
 #define SE_STATE  128     /* PKM, SASN, EAX, PASN */
 #define SE_PSW    136
-#define SE_CALLED 144     /* BAKR: the branch address in 148-151 */
+#define SE_CALLED 144     /* 148-151: BAKR's branch address, PC's number */
 #define SE_MODIFY 152
 #define SE_LSED   160
 
@@ -105,9 +103,7 @@ static struct stack_slot find_room(struct cpu *c)
     return s;
 }
 
-/* Form a branch state entry with return address `ret` and called address
-   `called` (both with the addressing-mode bit 0). */
-static void stack_branch_state(struct cpu *c, uint32_t ret, uint32_t called)
+void linkage_stack_state(struct cpu *c, uint8_t type, uint32_t ret, uint32_t word148)
 {
     struct stack_slot s = find_room(c);
     uint32_t entry = s.prev + LSED_SIZE;
@@ -127,10 +123,10 @@ static void stack_branch_state(struct cpu *c, uint32_t ret, uint32_t called)
     put_be16(se + SE_STATE + 6, (uint16_t)c->cr[4]);         /* PASN */
     cpu_store_psw(c, se + SE_PSW);
     put_be32(se + SE_PSW + 4, ret);
-    put_be32(se + SE_CALLED + 4, called);
+    put_be32(se + SE_CALLED + 4, word148);
     put_be64(se + SE_MODIFY, 0);
     uint8_t *d = se + SE_LSED;
-    d[0] = ET_BRANCH;
+    d[0] = type;
     d[1] = s.prev_d.si;
     put_be16(d + 2, (uint16_t)(s.prev_d.rfs - STATE_SIZE));
     put_be16(d + 4, 0);
@@ -161,7 +157,7 @@ void op_BAKR(struct cpu *c, const uint8_t *ip)
             ret &= 0x00FFFFFFu;
     }
     uint32_t target = r2 ? c->gr[r2] & c->amask : c->ia;
-    stack_branch_state(c, ret, target | amode_bit(c));
+    linkage_stack_state(c, ET_BRANCH, ret, target | amode_bit(c));
     if (r2)
         branch_to(c, target);
 }
@@ -258,7 +254,9 @@ void op_MSTA(struct cpu *c, const uint8_t *ip)
 }
 
 /* PR: restore GR2-14, AR2-14 and the PSW (but its PER mask) from the
-   current branch state entry, and make the previous entry current. */
+   current state entry, and for a program-call entry the PSW-key mask,
+   SASN, EAX and PASN with the spaces they designate; the previous entry
+   becomes current. */
 void op_PR(struct cpu *c, const uint8_t *ip)
 {
     (void)ip;
@@ -267,17 +265,23 @@ void op_PR(struct cpu *c, const uint8_t *ip)
     require_stack_access(c);
     struct lsed d;
     uint32_t va = locate_state_entry(c, true, &d);
-    if ((d.uet & LSED_ET) != ET_BRANCH)   /* program-call entries: with PC */
-        cpu_program_check(c, PGM_STACK_TYPE);
     uint8_t se[SE_CALLED];
     fetch_state(c, va, 0, se, sizeof se);
     uint32_t prev = va - STATE_SIZE;
     uint8_t *prev_d = stack_at(c, prev, ACC_STORE);
+    struct spaces s;
+    bool program_call = (d.uet & LSED_ET) == ET_CALL;
+    bool sse = program_call && pc_return_spaces(c, se + SE_STATE, &s);
+    uint32_t old_cr1 = c->cr[1], old_cr4 = c->cr[4];
 
     load_registers(c, se, 2, 14);
     put_be16(prev_d + 4, 0);   /* no next entry any more */
     c->cr[15] = prev & LSEA_MASK;
+    if (program_call)
+        spaces_set(c, &s);
     uint32_t w0 = (be32(se + SE_PSW) & ~PSW_PER) | (c->pswm & PSW_PER);
     cpu_set_psw(c, w0, be32(se + SE_PSW + 4));
     branch_to(c, c->ia);   /* a successful branch for PER */
+    if (sse)
+        space_switch_report(c, old_cr1, old_cr4);
 }

@@ -195,7 +195,7 @@ static bool page_unavailable(struct cpu *c, uint32_t ea, enum tlb_space sp)
 {
     uint32_t real;
     bool prot;
-    return sp != TLB_NSPACES && access_lra(c, ea, sp, &real, &prot) == PGM_PAGE_TRANS;
+    return access_lra(c, ea, sp, &real, &prot) == PGM_PAGE_TRANS;
 }
 
 void op_MVPG(struct cpu *c, const uint8_t *ip)

@@ -74,6 +74,7 @@ void machine_destroy(struct machine *m)
     dispatch_free(m->disp_super);
     dispatch_free(m->disp_problem);
     storage_destroy(m->ms);
+    free(m->xstore);
     pthread_mutex_destroy(&m->lock);
     for (int i = 0; i < PLO_LOCKS; i++)
         pthread_mutex_destroy(&m->plo_lock[i]);
@@ -82,12 +83,31 @@ void machine_destroy(struct machine *m)
     free(m);
 }
 
+bool machine_set_expanded(struct machine *m, uint64_t bytes)
+{
+    free(m->xstore);
+    m->xstore = NULL;
+    m->xstore_blocks = 0;
+    uint64_t blocks = bytes / PAGE_SIZE;
+    if (!blocks)
+        return true;
+    if (blocks > UINT32_MAX)
+        return false;
+    m->xstore = calloc(blocks, PAGE_SIZE);
+    if (!m->xstore)
+        return false;
+    m->xstore_blocks = (uint32_t)blocks;
+    return true;
+}
+
 void machine_clear_reset(struct machine *m)
 {
     /* I/O first: no channel program may store into the cleared storage. */
     if (m->io && m->io->reset)
         m->io->reset(m->io_ctx);
     storage_clear(m->ms);
+    if (m->xstore)
+        memset(m->xstore, 0, (size_t)m->xstore_blocks * PAGE_SIZE);
     for (int i = 0; i < m->ncpu; i++) {
         struct cpu *c = m->cpu[i];
         cpu_initial_reset(c);

@@ -103,6 +103,9 @@ struct machine {
     bool service_pending;
     bool intkey_pending;
 
+    uint8_t *xstore;          /* expanded storage (PGIN, PGOUT), or NULL */
+    uint32_t xstore_blocks;   /* its size in 4K-byte blocks */
+
     const struct io_ops *io;
     void *io_ctx;
     uint8_t loadparm[8];      /* IPL load parameter (EBCDIC, blank padded),
@@ -123,7 +126,11 @@ struct machine *machine_create(uint64_t storage_bytes, int ncpu);
 void machine_destroy(struct machine *m);
 /* Switch facilities (rebuilds the dispatch tables). */
 void machine_set_facilities(struct machine *m, uint32_t facilities);
-/* Clear reset: storage, keys, every CPU (initial reset) and the I/O system. */
+/* Give the machine `bytes` (a multiple of 4K) of expanded storage, or none
+   (0); false if the storage cannot be allocated (the machine keeps none). */
+bool machine_set_expanded(struct machine *m, uint64_t bytes);
+/* Clear reset: storage (main and expanded), keys, every CPU (initial
+   reset) and the I/O system. */
 void machine_clear_reset(struct machine *m);
 
 /* The TOD clock (bit 51 = one microsecond), unique per call. */

@@ -47,10 +47,7 @@ static void require_secondary_space(struct cpu *c)
         cpu_program_check(c, PGM_SPECIAL_OPERATION);
 }
 
-/* Entering or leaving the home-space mode is a space-switch event when a
-   space-switch-event control (CR1, CR13) or the PER mask is one.  It is
-   reported after the instruction has completed. */
-static void space_switch_event(struct cpu *c, bool was_home, bool is_home)
+void space_home_switch_event(struct cpu *c, bool was_home, bool is_home)
 {
     if (was_home == is_home)
         return;
@@ -81,7 +78,7 @@ static void set_address_space_control(struct cpu *c, const uint8_t *ip)
     bool was_home = asc_code(c) == ASC_HOME;
     c->pswm = (c->pswm & ~PSW_AS) | psw_as_of_code[mode];
     cpu_psw_changed(c);
-    space_switch_event(c, was_home, mode == ASC_HOME);
+    space_home_switch_event(c, was_home, mode == ASC_HOME);
 }
 
 void op_SAC(struct cpu *c, const uint8_t *ip) { set_address_space_control(c, ip); }

@@ -14,4 +14,10 @@
 void vspan_get_in(struct cpu *c, struct vspan *s, uint32_t ea, uint32_t len, enum tlb_space sp,
                   unsigned key, enum acc_type acc);
 
+/* Entering or leaving the home-space mode (SAC, SACF, RP) is a
+   space-switch event when a space-switch-event control (CR1, CR13) or the
+   PER mask is one: a program interruption after the instruction has
+   completed. */
+void space_home_switch_event(struct cpu *c, bool was_home, bool is_home);
+
 #endif

@@ -15,19 +15,21 @@
    address; CC 1: segment-table entry invalid, CC 2: page-table entry
    invalid, CC 3: table length exceeded -- R1 = real address of that
    entry.  In the access-register mode an ALET that cannot be used gives
-   CC 3 with bit 0 of R1 one and the exception code in bits 16-31. */
+   CC 3 with bit 0 of R1 one and the exception code in bits 16-31 (ART:
+   addressing and ASN-translation-specification exceptions are raised). */
 void op_LRA(struct cpu *c, const uint8_t *ip)
 {
     int r1 = R1(ip);
     uint32_t ea = addr_rx(c, ip);
-    enum tlb_space sp = access_dat_space(c, BASE(ip + 2));
-    if (sp == TLB_NSPACES) {
-        c->gr[r1] = 0x80000000u | PGM_ALET_SPEC;
+    enum tlb_space sp;
+    int code = access_dat_space(c, BASE(ip + 2), &sp);
+    if (code) {
+        c->gr[r1] = 0x80000000u | (uint32_t)code;
         c->cc = 3;
         return;
     }
     struct dat_result r;
-    int code = dat_translate(c->ms, c->prefix, c->cr[0], access_space_std(c, sp), ea, &r);
+    code = dat_translate(c->ms, c->prefix, c->cr[0], access_space_std(c, sp), ea, &r);
     switch (code) {
     case 0:
         c->gr[r1] = r.real;
@@ -45,17 +47,19 @@ void op_LRA(struct cpu *c, const uint8_t *ip)
 
 /* TEST PROTECTION of the first-operand location for the access key in
    bits 24-27 of the second-operand address.  CC 0: fetch and store
-   allowed; 1: fetch only; 2: neither; 3: translation not available. */
+   allowed; 1: fetch only; 2: neither; 3: translation not available (DAT
+   or ART exception). */
 void op_TPROT(struct cpu *c, const uint8_t *ip)
 {
     int b1 = BASE(ip + 2);
     uint32_t ea = addr_bd(c, ip + 2);
     unsigned key = (addr_bd(c, ip + 4) >> 4) & 0xF;
-    enum tlb_space sp = access_space(c, b1, ACC_FETCH);
+    enum tlb_space sp;
     uint32_t real;
     bool prot;
-    int code = sp == TLB_NSPACES ? PGM_ALET_SPEC : access_lra(c, ea, sp, &real, &prot);
-    if (code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS || code == PGM_ALET_SPEC) {
+    int art = access_space_try(c, b1, ACC_FETCH, &sp);
+    int code = art ? art : access_lra(c, ea, sp, &real, &prot);
+    if (code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS || art) {
         c->cc = 3;
         return;
     }
@@ -74,19 +78,34 @@ void op_TPROT(struct cpu *c, const uint8_t *ip)
         c->cc = 0;
 }
 
-/* INVALIDATE PAGE TABLE ENTRY: R1 holds the page-table origin (as in a
-   segment-table entry), R2 the page index; every CPU's TLB is cleared. */
-void op_IPTE(struct cpu *c, const uint8_t *ip)
+/* IPTE and IESBE: R1 holds the page-table origin (as in a segment-table
+   entry), R2 the page index.  Bits `set` of byte 2 of the page-table entry
+   (bits 16-23) are set, bits `clear` cleared; every CPU's TLB is cleared. */
+static void update_pte(struct cpu *c, const uint8_t *ip, uint8_t set, uint8_t clear)
 {
     uint32_t pte_abs;
     int code = dat_pte_address(c->ms, c->prefix, c->cr[0], c->gr[RRE_R1(ip)],
                                c->gr[RRE_R2(ip)], &pte_abs);
     if (code)
         cpu_program_check(c, (uint16_t)code);
-    uint8_t *pte = c->ms->mem + pte_abs;
-    __atomic_fetch_or(pte + 2, (uint8_t)(PTE_INVALID >> 8), __ATOMIC_RELAXED);
+    uint8_t *byte2 = c->ms->mem + pte_abs + 2;
+    __atomic_fetch_or(byte2, set, __ATOMIC_RELAXED);
+    __atomic_fetch_and(byte2, (uint8_t)~clear, __ATOMIC_RELAXED);
     storage_mark_change(c->ms, pte_abs);
     cpu_tlb_purge_all(c);
+}
+
+/* INVALIDATE PAGE TABLE ENTRY: the page-invalid bit (21) is set. */
+void op_IPTE(struct cpu *c, const uint8_t *ip)
+{
+    update_pte(c, ip, (uint8_t)(PTE_INVALID >> 8), 0);
+}
+
+/* INVALIDATE EXPANDED STORAGE BLOCK ENTRY: the entry of a page that is
+   in expanded storage loses its expanded-storage validity (bit 23). */
+void op_IESBE(struct cpu *c, const uint8_t *ip)
+{
+    update_pte(c, ip, 0, (uint8_t)(PTE_ES_VALID >> 8));
 }
 
 /* The word at the real address in R2 (word aligned). */

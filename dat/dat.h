@@ -38,6 +38,7 @@
 #define PTE_PFRA    0x7FFFF000u
 #define PTE_INVALID 0x00000400u
 #define PTE_PROTECT 0x00000200u
+#define PTE_ES_VALID 0x00000100u    /* an invalid page is in expanded storage */
 #define PTE_ZERO_BITS 0x80000900u   /* bits 0, 20 and 23 must be zero */
 
 /* Real -> absolute: the first 4K and the prefix area swap places. */
