@@ -88,6 +88,12 @@
         mr      %r8,%r9                         # R9 * R9 = 4
         CHECK_R %r8, 0, 32
         CHECK_R %r9, 4, 33
+        # D: the storage form of DR, -100 / 7 = -14 remainder -2
+        lhi     %r8,-1
+        lhi     %r9,-100
+        d       %r8,seven-_start(0)
+        CHECK_R %r8, 0xFFFFFFFE, 79
+        CHECK_R %r9, 0xFFFFFFF2, 80
         # ML/MLR/DL/DLR: unsigned 64-bit
         l       %r9,allones-_start(0)
         mlr     %r8,%r9                         # FFFFFFFF**2 = FFFFFFFE 00000001
@@ -231,6 +237,7 @@ minint: .long   0x80000000
 pat:    .long   0xF0F0F0F0
 mask:   .long   0x0FF00FF0
 big:    .long   0x12345678
+seven:  .long   7
 spmval: .long   0x24000000
 spmzero: .long  0
 four:   .long   1,2,3,4
