@@ -97,6 +97,59 @@ static inline int crosses(uint32_t ea, unsigned len)
     return (ea & ~PAGE_MASK) > PAGE_SIZE - len;
 }
 
+/* n (1..8) bytes at p as a big-endian number. */
+static ALWAYS_INLINE uint64_t load_be_n(const uint8_t *p, unsigned n)
+{
+    if (n == 8)
+        return be64(p);
+    uint64_t v = 0;
+    if (n & 4) {
+        v = be32(p);
+        p += 4;
+    }
+    if (n & 2) {
+        v = v << 16 | be16(p);
+        p += 2;
+    }
+    if (n & 1)
+        v = v << 8 | *p;
+    return v;
+}
+
+/* Store the low n (1..8) bytes of v big-endian at p. */
+static ALWAYS_INLINE void store_be_n(uint8_t *p, unsigned n, uint64_t v)
+{
+    if (n == 8) {
+        put_be64(p, v);
+        return;
+    }
+    if (n & 1) {
+        p[n - 1] = (uint8_t)v;
+        v >>= 8;
+    }
+    if (n & 2) {
+        put_be16(p + (n & 4), (uint16_t)v);
+        v >>= 16;
+    }
+    if (n & 4)
+        put_be32(p, (uint32_t)v);
+}
+
+/* Fetch/store an operand of n (1..8) bytes as a right-aligned number. */
+static inline uint64_t vfetch_n(struct cpu *c, uint32_t ea, int arn, unsigned n)
+{
+    if (__builtin_expect(crosses(ea, n), 0))
+        return vfetch_cross(c, ea, arn, n);
+    return load_be_n(vptr(c, ea, arn, ACC_FETCH), n);
+}
+static inline void vstore_n(struct cpu *c, uint32_t ea, int arn, unsigned n, uint64_t v)
+{
+    if (__builtin_expect(crosses(ea, n), 0))
+        vstore_cross(c, ea, arn, n, v);
+    else
+        store_be_n(vptr_len(c, ea, arn, ACC_STORE, n), n, v);
+}
+
 static inline uint8_t vfetch1(struct cpu *c, uint32_t ea, int arn)
 {
     return *vptr(c, ea, arn, ACC_FETCH);

@@ -184,44 +184,6 @@ static inline u128 dec_encode(u128 digits, bool neg)
 
 /* ---- fields in storage ---- */
 
-/* n (1..8) bytes at p as a big-endian number. */
-static inline uint64_t load_be_n(const uint8_t *p, unsigned n)
-{
-    if (n == 8)
-        return be64(p);
-    uint64_t v = 0;
-    if (n & 4) {
-        v = be32(p);
-        p += 4;
-    }
-    if (n & 2) {
-        v = v << 16 | be16(p);
-        p += 2;
-    }
-    if (n & 1)
-        v = v << 8 | *p;
-    return v;
-}
-
-/* Store the low n (1..8) bytes of v big-endian at p. */
-static inline void store_be_n(uint8_t *p, unsigned n, uint64_t v)
-{
-    if (n == 8) {
-        put_be64(p, v);
-        return;
-    }
-    if (n & 1) {
-        p[n - 1] = (uint8_t)v;
-        v >>= 8;
-    }
-    if (n & 2) {
-        put_be16(p + (n & 4), (uint16_t)v);
-        v >>= 16;
-    }
-    if (n & 4)
-        put_be32(p, (uint32_t)v);
-}
-
 /* A field of len (1..16) bytes as a right-aligned number, and back (the
    low len bytes of v). */
 static ALWAYS_INLINE u128 load_field(const uint8_t *p, unsigned len)

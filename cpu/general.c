@@ -325,65 +325,58 @@ void op_RLL(struct cpu *c, const uint8_t *ip)
 
 /* ---- characters under mask ---- */
 
+/* The bytes of v that mask (4 bits, left to right) selects, packed to
+   the right, and the reverse. */
+static uint32_t mask_gather(uint32_t v, unsigned mask)
+{
+    uint32_t r = 0;
+    for (int i = 0; i < 4; i++)
+        if (mask & (8 >> i))
+            r = r << 8 | (uint8_t)(v >> (24 - 8 * i));
+    return r;
+}
+
+static uint32_t mask_scatter(uint32_t v, unsigned mask, uint32_t bytes)
+{
+    for (int i = 3; i >= 0; i--)
+        if (mask & (8 >> i)) {
+            unsigned sh = 24 - 8 * i;
+            v = (v & ~(0xFFu << sh)) | (bytes & 0xFF) << sh;
+            bytes >>= 8;
+        }
+    return v;
+}
+
 void op_ICM(struct cpu *c, const uint8_t *ip)
 {
     int r1 = R1(ip);
-    unsigned mask = R3(ip);
+    unsigned mask = R3(ip), n = (unsigned)__builtin_popcount(mask);
     uint32_t ea = addr_bd(c, ip + 2);
-    if (mask == 0xF) {   /* the common whole-word case */
-        uint32_t v = vfetch4(c, ea, BASE(ip + 2));
-        c->gr[r1] = v;
-        c->cc = v == 0 ? 0 : (v >> 31) ? 1 : 2;
+    if (!n) {   /* no access, but the address is still computed */
+        c->cc = 0;
         return;
     }
-    uint8_t buf[4];
-    unsigned n = (unsigned)__builtin_popcount(mask);
-    if (n)
-        vfetch_bytes(c, ea, BASE(ip + 2), buf, n);
-    uint32_t v = c->gr[r1];
-    unsigned k = 0;
-    for (int i = 0; i < 4; i++)
-        if (mask & (8 >> i)) {
-            unsigned sh = 24 - 8 * i;
-            v = (v & ~(0xFFu << sh)) | (uint32_t)buf[k++] << sh;
-        }
-    c->gr[r1] = v;
-    bool zero = true;
-    for (unsigned i = 0; i < n; i++)
-        zero &= buf[i] == 0;
-    c->cc = (n == 0 || zero) ? 0 : (buf[0] & 0x80) ? 1 : 2;
+    uint32_t bytes = (uint32_t)vfetch_n(c, ea, BASE(ip + 2), n);
+    c->gr[r1] = mask == 0xF ? bytes : mask_scatter(c->gr[r1], mask, bytes);
+    c->cc = bytes == 0 ? 0 : bytes >> (8 * n - 1) ? 1 : 2;
 }
 
 void op_STCM(struct cpu *c, const uint8_t *ip)
 {
-    unsigned mask = R3(ip);
-    uint32_t v = c->gr[R1(ip)];
-    uint8_t buf[4];
-    unsigned n = 0;
-    for (int i = 0; i < 4; i++)
-        if (mask & (8 >> i))
-            buf[n++] = (uint8_t)(v >> (24 - 8 * i));
+    unsigned mask = R3(ip), n = (unsigned)__builtin_popcount(mask);
     if (n)
-        vstore_bytes(c, addr_bd(c, ip + 2), BASE(ip + 2), buf, n);
+        vstore_n(c, addr_bd(c, ip + 2), BASE(ip + 2), n, mask_gather(c->gr[R1(ip)], mask));
 }
 
 void op_CLM(struct cpu *c, const uint8_t *ip)
 {
-    unsigned mask = R3(ip);
-    uint32_t v = c->gr[R1(ip)];
-    uint8_t buf[4];
-    unsigned n = (unsigned)__builtin_popcount(mask);
-    if (n)
-        vfetch_bytes(c, addr_bd(c, ip + 2), BASE(ip + 2), buf, n);
+    unsigned mask = R3(ip), n = (unsigned)__builtin_popcount(mask);
     c->cc = 0;
-    unsigned k = 0;
-    for (int i = 0; i < 4 && c->cc == 0; i++)
-        if (mask & (8 >> i)) {
-            uint8_t r = (uint8_t)(v >> (24 - 8 * i));
-            if (r != buf[k])
-                c->cc = r < buf[k] ? 1 : 2;
-            k++;
-        }
+    if (!n)
+        return;
+    uint32_t v = (uint32_t)vfetch_n(c, addr_bd(c, ip + 2), BASE(ip + 2), n);
+    uint32_t r = mask_gather(c->gr[R1(ip)], mask);   /* compared as unsigned numbers */
+    c->cc = r == v ? 0 : r < v ? 1 : 2;
 }
 
 /* ---- interlocked updates ---- */

@@ -83,8 +83,10 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
     static const void *const hot_label[256] = {
         [0 ... 255] = &&table,
 #define HOT(opcode, name, flow) [opcode] = &&hot_##name,
+#define CALL(opcode, name, flow) [opcode] = &&call_##name,
 #include "hot.def"
 #undef HOT
+#undef CALL
     };
 #pragma GCC diagnostic pop
     const uint8_t *ip;
@@ -128,8 +130,14 @@ table:
         ADVANCE(insn_length(opcode));                \
         hot_##name(c, ip);                           \
         NEXT_##flow(insn_length(opcode));
+#define CALL(opcode, name, flow)                     \
+    call_##name:                                     \
+        ADVANCE(insn_length(opcode));                \
+        op_##name(c, ip);                            \
+        NEXT_##flow(insn_length(opcode));
 #include "hot.def"
 #undef HOT
+#undef CALL
 #undef NEXT_AT
 #undef NEXT_JUMP
 #undef NEXT_SEQ

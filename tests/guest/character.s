@@ -85,6 +85,21 @@
         CHECK_CC 0, 31
         clm     %r5,0b0010,digits-_start(0)     # F1 vs F0: high
         CHECK_CC 2, 32
+        # masks select bytes left to right: R4 = R5 = F0FFF1FF
+        lr      %r4,%r5
+        stcm    %r4,0b1011,0(%r11)              # bytes 0, 2, 3
+        CHECK_MEM "0(3,%r11)", f0f1ff, 41
+        icm     %r4,0b0110,digits+2-_start(0)   # F2 F3 into bytes 1, 2
+        CHECK_CC 1, 42
+        CHECK_R %r4, 0xF0F2F3FF, 43
+        icm     %r4,0b0011,zero7f-_start(0)     # 00 7F: nonzero, leftmost bit 0
+        CHECK_CC 2, 44
+        CHECK_R %r4, 0xF0F2007F, 45
+        clm     %r4,0b1001,digits-_start(0)     # F0 7F vs F0 F1: low
+        CHECK_CC 1, 46
+        icm     %r4,0b0101,zero7f-_start(0)     # zero byte first: CC still 2
+        CHECK_CC 2, 47
+        CHECK_R %r4, 0xF000007F, 48
         # MVCL: 20 bytes from 10 with padding X'40'; CC 2 (first longer)
         lr      %r6,%r11
         lhi     %r7,20
@@ -129,6 +144,10 @@ pat3:   .byte   0xC7,0xD8,0xE9
 mvnres: .byte   0xF7,0xF8,0xF9
         .balign 2
 ffff:   .byte   0xFF,0xFF
+        .balign 2
+f0f1ff: .byte   0xF0,0xF1,0xFF
+        .balign 2
+zero7f: .byte   0x00,0x7F
         .balign 2
 digits:
         .byte   0xF0,0xF1,0xF2,0xF3,0xF4,0xF5,0xF6,0xF7,0xF8,0xF9
