@@ -91,25 +91,34 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
 #pragma GCC diagnostic pop
     const uint8_t *ip;
     uint32_t ia;   /* PSW address of the instruction at ip, kept in a register */
-#define NEXT_AT(where)                               \
+#define NEXT_AT(where, stop)                         \
     do {                                             \
-        if (__builtin_expect(!--n || c->events, 0))  \
+        if (__builtin_expect(stop, 0))               \
             return;                                  \
         ip = (where);                                \
         goto *hot_label[ip[0]];                      \
     } while (0)
+#define STOP_ANY (!--n || c->events)
     /* after an instruction that may have branched: from the PSW */
 #define NEXT_JUMP(len)                               \
     do {                                             \
         ia = c->ia;                                  \
-        NEXT_AT(fetch(c));                           \
+        NEXT_AT(fetch(c), STOP_ANY);                 \
     } while (0)
     /* after one that cannot: the following bytes, if still in the page */
-#define NEXT_SEQ(len)                                                        \
+#define NEXT_SEQ_IF(len, stop)                                               \
     do {                                                                     \
         const uint8_t *following = ip + (len);                              \
-        NEXT_AT(__builtin_expect(following <= c->if_last, 1) ? following : fetch(c)); \
+        NEXT_AT(__builtin_expect(following <= c->if_last, 1) ? following : fetch(c), stop); \
     } while (0)
+#define NEXT_SEQ(len) NEXT_SEQ_IF(len, STOP_ANY)
+    /* An inline hot instruction that cannot branch posts no event for its
+       own CPU (its exceptions leave by longjmp), so only the instruction
+       budget is checked; events from elsewhere are seen at the next
+       instruction that may branch (every loop has one) or out-of-line
+       instruction, at the latest when the batch ends. */
+#define NEXT_HOT_SEQ(len) NEXT_SEQ_IF(len, !--n)
+#define NEXT_HOT_JUMP(len) NEXT_JUMP(len)
 #define ADVANCE(len)                                 \
     do {                                             \
         ia = (ia + (len)) & c->amask;                \
@@ -129,7 +138,7 @@ table:
     hot_##name:                                      \
         ADVANCE(insn_length(opcode));                \
         hot_##name(c, ip);                           \
-        NEXT_##flow(insn_length(opcode));
+        NEXT_HOT_##flow(insn_length(opcode));
 #define CALL(opcode, name, flow)                     \
     call_##name:                                     \
         ADVANCE(insn_length(opcode));                \
@@ -139,8 +148,12 @@ table:
 #undef HOT
 #undef CALL
 #undef NEXT_AT
+#undef STOP_ANY
 #undef NEXT_JUMP
+#undef NEXT_SEQ_IF
 #undef NEXT_SEQ
+#undef NEXT_HOT_SEQ
+#undef NEXT_HOT_JUMP
 #undef ADVANCE
 }
 
