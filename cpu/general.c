@@ -326,10 +326,11 @@ void op_RLL(struct cpu *c, const uint8_t *ip)
 /* ---- characters under mask ---- */
 
 /* The bytes of v that mask (4 bits, left to right) selects, packed to
-   the right, and the reverse. */
+   the right, and the reverse; and how many there are. */
 static uint32_t mask_gather(uint32_t v, unsigned mask)
 {
     uint32_t r = 0;
+#pragma GCC unroll 4
     for (int i = 0; i < 4; i++)
         if (mask & (8 >> i))
             r = r << 8 | (uint8_t)(v >> (24 - 8 * i));
@@ -338,6 +339,7 @@ static uint32_t mask_gather(uint32_t v, unsigned mask)
 
 static uint32_t mask_scatter(uint32_t v, unsigned mask, uint32_t bytes)
 {
+#pragma GCC unroll 4
     for (int i = 3; i >= 0; i--)
         if (mask & (8 >> i)) {
             unsigned sh = 24 - 8 * i;
@@ -347,10 +349,15 @@ static uint32_t mask_scatter(uint32_t v, unsigned mask, uint32_t bytes)
     return v;
 }
 
+static unsigned mask_bytes(unsigned mask)
+{
+    return (0x4332322132212110ull >> (4 * mask)) & 0xF;   /* popcount of 4 bits */
+}
+
 void op_ICM(struct cpu *c, const uint8_t *ip)
 {
     int r1 = R1(ip);
-    unsigned mask = R3(ip), n = (unsigned)__builtin_popcount(mask);
+    unsigned mask = R3(ip), n = mask_bytes(mask);
     uint32_t ea = addr_bd(c, ip + 2);
     if (!n) {   /* no access, but the address is still computed */
         c->cc = 0;
@@ -363,14 +370,14 @@ void op_ICM(struct cpu *c, const uint8_t *ip)
 
 void op_STCM(struct cpu *c, const uint8_t *ip)
 {
-    unsigned mask = R3(ip), n = (unsigned)__builtin_popcount(mask);
+    unsigned mask = R3(ip), n = mask_bytes(mask);
     if (n)
         vstore_n(c, addr_bd(c, ip + 2), BASE(ip + 2), n, mask_gather(c->gr[R1(ip)], mask));
 }
 
 void op_CLM(struct cpu *c, const uint8_t *ip)
 {
-    unsigned mask = R3(ip), n = (unsigned)__builtin_popcount(mask);
+    unsigned mask = R3(ip), n = mask_bytes(mask);
     c->cc = 0;
     if (!n)
         return;

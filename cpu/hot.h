@@ -104,6 +104,7 @@ static inline bool index_step(struct cpu *c, const uint8_t *ip, bool high)
 }
 
 /* ---- the hot instructions ----
+   The conditional branches return whether they branched.
    `restrict` on ip: the instruction bytes do not change while the handler
    runs, so its stores (CC, storage operands) need not force reloads. */
 
@@ -193,16 +194,20 @@ static inline void hot_SRL(struct cpu *c, const uint8_t *restrict ip)
     c->gr[R1(ip)] = n > 31 ? 0 : c->gr[R1(ip)] >> n;
 }
 
-static inline void hot_BCR(struct cpu *c, const uint8_t *restrict ip)
+static inline bool hot_BCR(struct cpu *c, const uint8_t *restrict ip)
 {
-    if (R2(ip) && cc_selected(c, R1(ip)))
-        branch_to(c, c->gr[R2(ip)]);
+    if (!R2(ip) || !cc_selected(c, R1(ip)))
+        return false;
+    branch_to(c, c->gr[R2(ip)]);
+    return true;
 }
 
-static inline void hot_BC(struct cpu *c, const uint8_t *restrict ip)
+static inline bool hot_BC(struct cpu *c, const uint8_t *restrict ip)
 {
-    if (cc_selected(c, R1(ip)))
-        branch_to(c, addr_rx(c, ip));
+    if (!cc_selected(c, R1(ip)))
+        return false;
+    branch_to(c, addr_rx(c, ip));
+    return true;
 }
 
 static inline void hot_BALR(struct cpu *c, const uint8_t *restrict ip)
@@ -235,32 +240,40 @@ static inline void hot_BAS(struct cpu *c, const uint8_t *restrict ip)
     branch_to(c, target);
 }
 
-static inline void hot_BCTR(struct cpu *c, const uint8_t *restrict ip)
+static inline bool hot_BCTR(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = c->gr[R2(ip)];
-    if (--c->gr[R1(ip)] != 0 && R2(ip))
-        branch_to(c, target);
+    if (--c->gr[R1(ip)] == 0 || !R2(ip))
+        return false;
+    branch_to(c, target);
+    return true;
 }
 
-static inline void hot_BCT(struct cpu *c, const uint8_t *restrict ip)
+static inline bool hot_BCT(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = addr_rx(c, ip);
-    if (--c->gr[R1(ip)] != 0)
-        branch_to(c, target);
+    if (--c->gr[R1(ip)] == 0)
+        return false;
+    branch_to(c, target);
+    return true;
 }
 
-static inline void hot_BXH(struct cpu *c, const uint8_t *restrict ip)
+static inline bool hot_BXH(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = addr_bd(c, ip + 2);
-    if (index_step(c, ip, true))
-        branch_to(c, target);
+    if (!index_step(c, ip, true))
+        return false;
+    branch_to(c, target);
+    return true;
 }
 
-static inline void hot_BXLE(struct cpu *c, const uint8_t *restrict ip)
+static inline bool hot_BXLE(struct cpu *c, const uint8_t *restrict ip)
 {
     uint32_t target = addr_bd(c, ip + 2);
-    if (index_step(c, ip, false))
-        branch_to(c, target);
+    if (!index_step(c, ip, false))
+        return false;
+    branch_to(c, target);
+    return true;
 }
 
 static inline void hot_MVI(struct cpu *c, const uint8_t *restrict ip) { vstore1(c, addr_bd(c, ip + 2), BASE(ip + 2), ip[1]); }

@@ -117,8 +117,22 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
        budget is checked; events from elsewhere are seen at the next
        instruction that may branch (every loop has one) or out-of-line
        instruction, at the latest when the batch ends. */
-#define NEXT_HOT_SEQ(len) NEXT_SEQ_IF(len, !--n)
-#define NEXT_HOT_JUMP(len) NEXT_JUMP(len)
+#define NEXT_HOT_SEQ(body, len)                      \
+    do {                                             \
+        body;                                        \
+        NEXT_SEQ_IF(len, !--n);                      \
+    } while (0)
+#define NEXT_HOT_JUMP(body, len)                     \
+    do {                                             \
+        body;                                        \
+        NEXT_JUMP(len);                              \
+    } while (0)
+#define NEXT_HOT_BRANCH(body, len)                   \
+    do {                                             \
+        if (body)                                    \
+            NEXT_JUMP(len);                          \
+        NEXT_SEQ_IF(len, !--n);                      \
+    } while (0)
 #define ADVANCE(len)                                 \
     do {                                             \
         ia = (ia + (len)) & c->amask;                \
@@ -137,8 +151,7 @@ table:
 #define HOT(opcode, name, flow)                      \
     hot_##name:                                      \
         ADVANCE(insn_length(opcode));                \
-        hot_##name(c, ip);                           \
-        NEXT_HOT_##flow(insn_length(opcode));
+        NEXT_HOT_##flow(hot_##name(c, ip), insn_length(opcode));
 #define CALL(opcode, name, flow)                     \
     call_##name:                                     \
         ADVANCE(insn_length(opcode));                \
@@ -154,6 +167,7 @@ table:
 #undef NEXT_SEQ
 #undef NEXT_HOT_SEQ
 #undef NEXT_HOT_JUMP
+#undef NEXT_HOT_BRANCH
 #undef ADVANCE
 }
 
