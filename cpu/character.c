@@ -41,28 +41,19 @@ void op_MVC(struct cpu *c, const uint8_t *ip)
     }
     /* Byte-by-byte left to right: equal to memmove unless the destination
        starts inside the source; then bytes propagate (MVC 1(n),0 fills). */
-    if (d <= s || d >= s + o.len) {
-        if (o.len <= 8)   /* short fields: no library call */
-            store_be_n(d, o.len, load_be_n(s, o.len));
-        else
-            memmove(d, s, o.len);
-    } else if (d == s + 1) {
+    if (d <= s || d >= s + o.len)
+        memmove(d, s, o.len);
+    else if (d == s + 1)
         memset(d, *s, o.len);
-    } else {
+    else
         for (unsigned i = 0; i < o.len; i++)
             d[i] = s[i];
-    }
 }
 
 void op_CLC(struct cpu *c, const uint8_t *ip)
 {
     struct ss_operands o;
     ss_get(c, ip, &o, ACC_FETCH, true);
-    if (single_piece(&o) && o.len <= 8) {   /* big-endian numbers order like the bytes */
-        uint64_t a = load_be_n(o.op1.p0, o.len), b = load_be_n(o.op2.p0, o.len);
-        c->cc = a == b ? 0 : a < b ? 1 : 2;
-        return;
-    }
     int r;
     if (single_piece(&o)) {
         r = memcmp(o.op1.p0, o.op2.p0, o.len);
