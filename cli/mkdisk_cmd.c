@@ -136,17 +136,6 @@ static int make_fba(const struct mkdisk *m, const struct fba_model *model, char 
 /* Records of 4096 bytes a track holds (the capacity formula). */
 static uint32_t recs_per_track(uint16_t devtype) { return devtype == 0x3380 ? 10 : 12; }
 
-static uint8_t *put_count(uint8_t *q, uint32_t cyl, uint32_t head, uint8_t r, uint8_t kl,
-                          uint16_t dl)
-{
-    put_be16(q, (uint16_t)cyl);
-    put_be16(q + 2, (uint16_t)head);
-    q[4] = r;
-    q[5] = kl;
-    put_be16(q + 6, dl);
-    return q + CKD_COUNT_SIZE;
-}
-
 /* A track of program records from *off on; returns its length. */
 static uint32_t program_track(uint8_t *t, uint32_t trk, uint32_t per, const struct ipl_prog *p,
                               uint32_t *off)
@@ -155,7 +144,7 @@ static uint32_t program_track(uint8_t *t, uint32_t trk, uint32_t per, const stru
     uint8_t *q = t + len - CKD_EOT_SIZE;
     for (uint32_t r = 1; r <= per && *off < p->len; r++) {
         uint32_t dl = p->len - *off < IPL_RECLEN ? p->len - *off : IPL_RECLEN;
-        q = put_count(q, trk / 15, trk % 15, (uint8_t)r, 0, (uint16_t)dl);
+        q = ckd_put_count(q, trk / 15, trk % 15, (uint8_t)r, 0, (uint16_t)dl);
         memcpy(q, p->data + *off, dl);
         q += dl;
         *off += dl;
@@ -207,7 +196,7 @@ static uint32_t ipl_track0(uint8_t *out, const uint8_t *in, uint32_t size, const
             uint32_t dl = written ? bootlen : 24;
             if (o + CKD_COUNT_SIZE + 4 + dl + CKD_EOT_SIZE > size)
                 return 0;
-            uint8_t *q = put_count(out + o, 0, 0, (uint8_t)(written + 1), 4, (uint16_t)dl);
+            uint8_t *q = ckd_put_count(out + o, 0, 0, (uint8_t)(written + 1), 4, (uint16_t)dl);
             ebcdic_from_ascii(q, written ? "IPL2" : "IPL1", 4);
             memcpy(q + 4, written ? boot : ipl1, dl);
             o += CKD_COUNT_SIZE + 4 + dl;

@@ -54,6 +54,10 @@ struct ckd_image {
     char err[IMG_ERRLEN];       /* the last error */
 };
 
+/* Write a count field (CCHHRKDD) at p; returns the byte after it. */
+uint8_t *ckd_put_count(uint8_t *p, uint32_t cyl, uint32_t head, uint8_t rec, uint8_t kl,
+                       uint16_t dl);
+
 bool ckd_image_open(struct ckd_image *img, const char *path, bool readonly, enum img_sync sync,
                     char *err, size_t errlen);
 /* Flushes and closes; false (with img->err) when the final write failed. */

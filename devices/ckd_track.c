@@ -7,8 +7,8 @@
 #define LINUX_RECORDS 12        /* dasdfmt puts 12 blocks of 4 KiB on a 3390 track */
 #define LINUX_BLKSIZE 4096
 
-static uint8_t *put_count(uint8_t *p, uint32_t cyl, uint32_t head, uint8_t rec, uint8_t kl,
-                          uint16_t dl)
+uint8_t *ckd_put_count(uint8_t *p, uint32_t cyl, uint32_t head, uint8_t rec, uint8_t kl,
+                       uint16_t dl)
 {
     put_be16(p, (uint16_t)cyl);
     put_be16(p + 2, (uint16_t)head);
@@ -25,14 +25,14 @@ uint32_t ckd_null_track(uint8_t *buf, uint32_t cyl, uint32_t head, int fmt)
     put_be16(p, (uint16_t)cyl);
     put_be16(p + 2, (uint16_t)head);
     p += 4;
-    p = put_count(p, cyl, head, 0, 0, CKD_R0_DLEN);
+    p = ckd_put_count(p, cyl, head, 0, 0, CKD_R0_DLEN);
     memset(p, 0, CKD_R0_DLEN);
     p += CKD_R0_DLEN;
     if (fmt == CKD_NULL_EOF) {
-        p = put_count(p, cyl, head, 1, 0, 0);
+        p = ckd_put_count(p, cyl, head, 1, 0, 0);
     } else if (fmt == CKD_NULL_LINUX) {
         for (int r = 1; r <= LINUX_RECORDS; r++) {
-            p = put_count(p, cyl, head, (uint8_t)r, 0, LINUX_BLKSIZE);
+            p = ckd_put_count(p, cyl, head, (uint8_t)r, 0, LINUX_BLKSIZE);
             memset(p, 0, LINUX_BLKSIZE);
             p += LINUX_BLKSIZE;
         }
