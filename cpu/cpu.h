@@ -99,7 +99,11 @@ struct cpu {
     struct tlb_set *tlb_opnd;     /* TLB of the current operand space */
     struct tlb_set *tlb_insn;     /* TLB of the instruction space */
     struct mainstor *ms;
-    uint64_t icount;              /* instructions executed */
+    uint64_t icount;              /* instructions executed before the current
+                                     batch of the dispatch loop (cpu_icount) */
+    uint64_t budget;              /* in a batch: 1 + the instructions it may
+                                     still start; 0 outside */
+    uint64_t budget_start;        /* budget when the batch began */
 
     /* ---- architected state ---- */
     uint32_t pswm;                /* PSW word 0 without CC */
@@ -198,6 +202,12 @@ static inline void cpu_ifetch_invalidate(struct cpu *c)
 {
     c->if_vpage = 0x80000000u;
     c->if_last = NULL;
+}
+
+/* Instructions executed, those of the running batch included. */
+static inline uint64_t cpu_icount(const struct cpu *c)
+{
+    return c->icount + (c->budget_start - c->budget);
 }
 
 static inline uint32_t psw_key(const struct cpu *c) { return (c->pswm & PSW_KEY) >> 20; }

@@ -63,12 +63,12 @@ static void program_interrupt(struct cpu *c, uint16_t code, unsigned ilc)
     cpu_psw_swap(c, LC_PGM_OLD, LC_PGM_NEW);
     /* A program interruption on the very first instruction of the program
        interruption handler (or on its PSW) repeats forever: stop the CPU. */
-    if (c->pgm_seen && c->icount - c->pgm_icount <= 1) {
+    if (c->pgm_seen && cpu_icount(c) - c->pgm_icount <= 1) {
         c->pgm_loop = true;
         cpu_post_event(c, EV_STOP);
     }
     c->pgm_seen = true;
-    c->pgm_icount = c->icount;
+    c->pgm_icount = cpu_icount(c);
 }
 
 _Noreturn void cpu_program_check(struct cpu *c, uint16_t code)

@@ -94,11 +94,11 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
 #define NEXT_AT(where, stop)                         \
     do {                                             \
         if (__builtin_expect(stop, 0))               \
-            return;                                  \
+            goto out;                                \
         ip = (where);                                \
         goto *hot_label[ip[0]];                      \
     } while (0)
-#define STOP_ANY (!--n || c->events)
+#define STOP_ANY (!--c->budget || c->events)
     /* after an instruction that may have branched: from the PSW */
 #define NEXT_JUMP(len)                               \
     do {                                             \
@@ -120,7 +120,7 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
 #define NEXT_HOT_SEQ(body, len)                      \
     do {                                             \
         body;                                        \
-        NEXT_SEQ_IF(len, !--n);                      \
+        NEXT_SEQ_IF(len, !--c->budget);                      \
     } while (0)
 #define NEXT_HOT_JUMP(body, len)                     \
     do {                                             \
@@ -131,17 +131,16 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
     do {                                             \
         if (body)                                    \
             NEXT_JUMP(len);                          \
-        NEXT_SEQ_IF(len, !--n);                      \
+        NEXT_SEQ_IF(len, !--c->budget);                      \
     } while (0)
 #define ADVANCE(len)                                 \
     do {                                             \
         ia = (ia + (len)) & c->amask;                \
         c->ilc = (uint8_t)(len);                     \
         c->ia = ia;                                  \
-        c->icount++;                                 \
     } while (0)
 
-    n++;
+    c->budget = c->budget_start = n + 1;
     NEXT_JUMP(0);
 table:
     ADVANCE(insn_length(ip[0]));
@@ -169,6 +168,16 @@ table:
 #undef NEXT_HOT_JUMP
 #undef NEXT_HOT_BRANCH
 #undef ADVANCE
+out:
+    c->budget++;   /* the instruction that was not started */
+}
+
+/* Count the instructions of the batch that has ended (normally or by a
+   program interruption's unwinding). */
+static void batch_end(struct cpu *c)
+{
+    c->icount = cpu_icount(c);
+    c->budget = c->budget_start = 0;
 }
 
 /* One instruction through the dispatch table. */
@@ -300,6 +309,7 @@ enum cpu_exit cpu_run(struct cpu *c)
     c->jmp = &jb;
     __atomic_store_n(&c->executing, true, __ATOMIC_RELEASE);
     setjmp(jb);   /* a program interruption has been taken: go on */
+    batch_end(c);
     for (;;) {
         int r = -1;
         if (c->icount >= c->icount_limit)
@@ -315,6 +325,7 @@ enum cpu_exit cpu_run(struct cpu *c)
             continue;
         uint64_t n = c->icount_limit - c->icount;
         run_batch(c, n < BATCH ? n : BATCH);
+        batch_end(c);
         check_timers(c);
     }
 }
