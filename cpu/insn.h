@@ -116,7 +116,7 @@ static inline uint32_t addr_bd(const struct cpu *c, const uint8_t *bd)
 {
     uint32_t b = bd[0] >> 4;
     uint32_t a = ((uint32_t)(bd[0] & 0x0F) << 8) | bd[1];
-    if (b)
+    if (__builtin_expect(b != 0, 1))   /* programs address through a base */
         a += c->gr[b];
     return a & c->amask;
 }
@@ -126,9 +126,9 @@ static inline uint32_t addr_rx(const struct cpu *c, const uint8_t *ip)
 {
     uint32_t x = ip[1] & 0x0F, b = ip[2] >> 4;
     uint32_t a = ((uint32_t)(ip[2] & 0x0F) << 8) | ip[3];
-    if (x)
+    if (__builtin_expect(x != 0, 0))
         a += c->gr[x];
-    if (b)
+    if (__builtin_expect(b != 0, 1))
         a += c->gr[b];
     return a & c->amask;
 }
