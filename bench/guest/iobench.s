@@ -49,8 +49,13 @@
 # SUBCHANNEL condition code, 4 interruption from another subchannel,
 # 5 TEST SUBCHANNEL condition code, 6 ending status (the IRB is at
 # `irb`, with unit check the sense bytes at `sense`), 7 not a 3390 or too
-# few cylinders, 8 data read back differs; X'B00'-X'F00' unexpected I/O,
-# machine-check, program, SVC, external interruption.
+# few cylinders or WREPS / RREPS not positive, 8 data read back differs;
+# X'B00'-X'F00' unexpected I/O, machine-check, program, SVC, external
+# interruption.
+#
+# Assembled with -march=z900 for LARL and BRASL, which ESA/390 mode on a
+# z900 has and Hercules 3.13 runs in ARCHMODE ESA/390; nothing else beyond
+# the ESA/390 instruction set is used.
 
         .equ    TRACKS, 15
         .equ    DLEN, 56664             # largest R1 of a 3390 track
@@ -303,7 +308,7 @@ getsense:
         mvc     0x78(8,%r0),iosense-newpsws(%r13)
         lpsw    iowait-newpsws(%r13)
 sense_resume:
-        larl    %r12,irb
+        larl    %r12,sirb
         tsch    0(%r12)
         br      %r14
 
@@ -357,6 +362,7 @@ iosense: .long  0x00080000,0x80000000+sense_resume
 orb:    .long   0,0x0080FF00,0          # key 0, format-1 CCWs, LPM FF
         .long   0,0,0,0,0
 irb:    .fill   64,1,0
+sirb:   .fill   64,1,0                  # the SENSE's IRB
 schib:  .fill   52,1,0
         .balign 4
 rdcdata: .fill  64,1,0
