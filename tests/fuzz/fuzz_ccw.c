@@ -36,6 +36,7 @@
 
 #include "channel/css.h"
 #include "channel/subchannel.h"
+#include "channel/ccw.h"
 #include "cpu/machine.h"
 #include "devices/console.h"
 #include "devices/imgfile.h"
@@ -332,6 +333,112 @@ static void check_image(const struct fz_image *im)
                 (unsigned long long)im->capacity);
     if (fz_scan(im, im->path, err, sizeof err) != 0)
         fz_fail("the device left a damaged image: %s", err);
+}
+
+/* ---- seeds: one valid channel program per device and purpose ---- */
+
+#define PROG 0x100          /* where the seeds' CCWs go */
+
+struct seed_ccw {
+    uint8_t cmd, flags;
+    uint16_t count;
+    uint32_t addr;
+};
+
+struct seed {
+    const char *name;
+    uint8_t kind;               /* input byte 0 */
+    bool fmt0;
+    struct seed_ccw ccw[6];
+    struct {
+        uint16_t at;
+        uint8_t len;
+        const char *bytes;
+    } data[4];
+};
+
+#define CC CCW_FLAG_CC
+#define SLI CCW_FLAG_SLI
+static const struct seed seeds[] = {
+    { "console", 6, false,
+      { { 0x09, CC, 5, 0x1000 }, { 0x0A, CC | SLI, 80, 0x1100 }, { 0x04, CC, 1, 0x1200 },
+        { 0xE4, SLI, 7, 0x1210 } },
+      { { 0x1000, 5, "\xC8\xC5\xD3\xD3\xD6" } } },
+    { "console-fmt0-idaw", 6, true,
+      { { 0x09, CC | CCW_FLAG_IDA, 5, 0x1800 }, { 0x03, SLI | CCW_FLAG_PCI, 1, 0 } },
+      { { 0x1000, 5, "\xC8\xC5\xD3\xD3\xD6" }, { 0x1800, 4, "\0\0\x10\0" } } },
+    { "ckd-read", FZ_CKD, false,
+      { { 0x07, CC, 6, 0x1000 }, { 0x31, CC, 5, 0x1010 }, { 0x08, 0, 0, PROG + 8 },
+        { 0x06, SLI, 4096, 0x2000 } },
+      { { 0x1000, 6, "\0\0\0\0\0\1" }, { 0x1010, 5, "\0\0\0\1\1" } } },
+    { "cckd-update", FZ_CCKD, false,
+      { { 0x07, CC, 6, 0x1000 }, { 0x1F, CC, 1, 0x1020 }, { 0x31, CC, 5, 0x1010 },
+        { 0x08, 0, 0, PROG + 16 }, { 0x05, 0, 4096, 0x2000 } },
+      { { 0x1000, 6, "\0\0\0\0\0\1" }, { 0x1010, 5, "\0\0\0\1\1" }, { 0x1020, 1, "\xC0" } } },
+    { "ckd-format", FZ_CKD, false,
+      { { 0x07, CC, 6, 0x1000 }, { 0x1F, CC, 1, 0x1020 }, { 0x31, CC, 5, 0x1010 },
+        { 0x08, 0, 0, PROG + 16 }, { 0x1D, 0, 108, 0x1030 } },
+      { { 0x1000, 6, "\0\0\0\0\0\2" }, { 0x1010, 5, "\0\0\0\2\0" }, { 0x1020, 1, "\xC0" },
+        { 0x1030, 8, "\0\0\0\2\1\0\0\x64" } } },
+    { "cckd-ids", FZ_CCKD, false,
+      { { 0xE4, CC | SLI, 7, 0x1000 }, { 0x64, CC | SLI, 64, 0x1100 }, { 0xFA, SLI, 256, 0x1200 } },
+      { { 0 } } },
+    { "fba-read", FZ_FBA, false,
+      { { 0x63, CC, 16, 0x1000 }, { 0x43, CC, 8, 0x1010 }, { 0x42, 0, 4096, 0x2000 } },
+      { { 0x1000, 16, "\0\0\2\0\0\0\0\0\0\0\0\0\0\0\0\xEF" },
+        { 0x1010, 8, "\6\0\0\x08\0\0\0\0" } } },
+    { "cfba-write", FZ_CFBA, false,
+      { { 0x63, CC, 16, 0x1000 }, { 0x43, CC, 8, 0x1010 }, { 0x41, 0, 4096, 0x2000 } },
+      { { 0x1000, 16, "\0\0\2\0\0\0\0\0\0\0\0\0\0\0\0\xEF" },
+        { 0x1010, 8, "\1\0\0\x08\0\0\0\x82" } } },
+    { "aws-read", FZ_AWS, false,
+      { { 0x02, CC | SLI, 80, 0x1000 }, { 0x3F, CC | SLI, 1, 0x1000 }, { 0x02, CC | SLI, 4096, 0x2000 },
+        { 0x0C, CC | SLI, 100, 0x1000 }, { 0x07, SLI, 1, 0x1000 } },
+      { { 0 } } },
+    { "het-write", FZ_HET, false,
+      { { 0x3F, CC | SLI, 1, 0x1000 }, { 0x3F, CC | SLI, 1, 0x1000 }, { 0x01, CC, 4096, 0x2000 },
+        { 0x1F, CC | SLI, 1, 0x1000 }, { 0x27, SLI, 1, 0x1000 } },
+      { { 0 } } },
+};
+#undef CC
+#undef SLI
+
+static void put_seed_ccw(uint8_t *p, const struct seed_ccw *c, bool fmt0)
+{
+    p[0] = c->cmd;
+    if (fmt0) {
+        put_be32(p, (uint32_t)c->cmd << 24 | c->addr);
+        p[4] = c->flags;
+        put_be16(p + 6, c->count);
+    } else {
+        p[1] = c->flags;
+        put_be16(p + 2, c->count);
+        put_be32(p + 4, c->addr);
+    }
+}
+
+static void write_seed(const char *dir, const struct seed *sd)
+{
+    static uint8_t in[HDR + 0x1900];
+    uint8_t *mem = in + HDR;
+    memset(in, 0, sizeof in);
+    in[0] = sd->kind;
+    put_be32(in + 2 + 4, (sd->fmt0 ? 0 : SCSW_F) | 0x80u << ORB_LPM_SHIFT);
+    put_be32(in + 2 + 8, PROG);
+    put_be32(in + 26 + 4, PMCW_E);
+    for (int i = 0; i < 6 && sd->ccw[i].cmd; i++)
+        put_seed_ccw(mem + PROG + 8 * i, &sd->ccw[i], sd->fmt0);
+    for (int i = 0; i < 4 && sd->data[i].len; i++)
+        memcpy(mem + sd->data[i].at, sd->data[i].bytes, sd->data[i].len);
+    fz_seed(dir, sd->name, in, sizeof in);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    const char *dir = fz_seed_dir(*argc, *argv);
+    for (size_t i = 0; dir && i < sizeof seeds / sizeof seeds[0]; i++)
+        write_seed(dir, &seeds[i]);
+    return 0;
 }
 
 /* ---- one input ---- */

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "images.h"
 
+#include <dirent.h>
 #include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -86,6 +87,36 @@ static void pattern(uint8_t *p, size_t n, unsigned seed)
 {
     for (size_t i = 0; i < n; i++)
         p[i] = (uint8_t)((i / 7) * seed + (i >> 9));
+}
+
+/* ---- seeds ---- */
+
+static bool empty_dir(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return false;
+    struct dirent *e;
+    bool empty = true;
+    while (empty && (e = readdir(d)))
+        empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+    closedir(d);
+    return empty;
+}
+
+const char *fz_seed_dir(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (argv[i][0] != '-')
+            return empty_dir(argv[i]) ? argv[i] : NULL;
+    return NULL;
+}
+
+void fz_seed(const char *dir, const char *name, const uint8_t *data, size_t len)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/seed-%s", dir, name);
+    fz_spill(path, data, len);
 }
 
 /* ---- making the images ---- */

@@ -41,6 +41,11 @@ void fz_spill(const char *path, const uint8_t *data, size_t len);
    why). */
 int fz_scan(const struct fz_image *im, const char *path, char *err, size_t errlen);
 
+/* The corpus directory of a libFuzzer command line when it is empty
+   (seeds go there), else NULL; and one seed written into it. */
+const char *fz_seed_dir(int argc, char **argv);
+void fz_seed(const char *dir, const char *name, const uint8_t *data, size_t len);
+
 /* Give up with a message: the harness found a broken invariant. */
 void fz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
