@@ -74,7 +74,8 @@ struct run {
     uint16_t mbi[2];        /* measurement-block indexes set by MSCH (the
                                two PMCWs of the input) */
     int nmbi;
-    uint32_t mb_origin;     /* 0: no measurement-block update */
+    bool mb_update;         /* measurement blocks at mb_origin are updated */
+    uint32_t mb_origin;
     uint32_t limit;         /* address limit, when set */
     bool limit_set;
 };
@@ -242,7 +243,7 @@ static void act(struct run *r, uint8_t a)
     case ACT_IPL:
         ipl(r);
         r->limit_set = false;
-        r->mb_origin = 0;
+        r->mb_update = false;
         snapshot(r);
         break;
     default: break;
@@ -253,7 +254,7 @@ static void act(struct run *r, uint8_t a)
 
 static bool in_mb(const struct run *r, uint32_t a)
 {
-    for (int i = 0; r->mb_origin && i < r->nmbi; i++)
+    for (int i = 0; r->mb_update && i < r->nmbi; i++)
         if (a - (r->mb_origin + r->mbi[i] * 32u) < 32)
             return true;
     return false;
@@ -456,8 +457,10 @@ static void prepare(struct run *r)
         r->limit = opnd & 0x7FFF0000u;
         r->limit_set = true;
     }
-    if ((in[1] & F_SCHM) && r->m->io->set_monitor(r->m->io_ctx, 2, opnd & 0x7FFFFFE0u) == 0)
+    if ((in[1] & F_SCHM) && r->m->io->set_monitor(r->m->io_ctx, 2, opnd & 0x7FFFFFE0u) == 0) {
+        r->mb_update = true;
         r->mb_origin = opnd & 0x7FFFFFE0u;
+    }
     make_orb(r, 0, in + 2);
     make_orb(r, 1, in + 14);
     modify(r, in + 26);
