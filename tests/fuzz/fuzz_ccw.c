@@ -28,6 +28,7 @@
  * format's own open function and reads back whole.  ASan catches any host
  * access outside storage (which has inaccessible guard areas) or buffers.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

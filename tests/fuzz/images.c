@@ -194,9 +194,11 @@ static void make(struct fz_image *im, enum fz_kind k)
     static const char *const names[FZ_KINDS] = { "disk.ckd", "disk.cckd", "disk.fba",
                                                   "disk.cfba", "tape.aws", "tape.het" };
     uint32_t trk = ckd_slot_size(0x3390), tracks = CKD_CYLS * 15;
+    char path[sizeof im->path];
+    snprintf(path, sizeof path, "%s/%s", scratch_dir(), names[k]);
     im->kind = k;
-    snprintf(im->path, sizeof im->path, "%s/%s", scratch_dir(), names[k]);
-    snprintf(im->args, sizeof im->args, "%s sync=none", im->path);
+    memcpy(im->path, path, sizeof path);
+    snprintf(im->args, sizeof im->args, "%s sync=none", path);
     switch (k) {
     case FZ_CKD:
     case FZ_CCKD:
@@ -218,7 +220,7 @@ static void make(struct fz_image *im, enum fz_kind k)
         im->devtype = "3480";
         make_tape(im->path, k == FZ_HET);
         im->capacity = TAPE_MAX;
-        snprintf(im->args, sizeof im->args, "%s sync=none maxsize=%u", im->path, TAPE_MAX);
+        snprintf(im->args, sizeof im->args, "%s sync=none maxsize=%u", path, TAPE_MAX);
         break;
     }
     im->pristine = fz_slurp(im->path, &im->len);
