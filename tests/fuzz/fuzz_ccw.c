@@ -339,7 +339,7 @@ static void check_image(const struct fz_image *im)
 
 /* ---- seeds: one valid channel program per device and purpose ---- */
 
-#define PROG 0x100          /* where the seeds' CCWs go */
+#define PROG 0x100          /* where the seeds' CCWs go; parameters at 400-7FF */
 
 struct seed_ccw {
     uint8_t cmd, flags;
@@ -363,43 +363,43 @@ struct seed {
 #define SLI CCW_FLAG_SLI
 static const struct seed seeds[] = {
     { "console", 6, false,
-      { { 0x09, CC, 5, 0x1000 }, { 0x0A, CC | SLI, 80, 0x1100 }, { 0x04, CC, 1, 0x1200 },
-        { 0xE4, SLI, 7, 0x1210 } },
-      { { 0x1000, 5, "\xC8\xC5\xD3\xD3\xD6" } } },
+      { { 0x09, CC, 5, 0x400 }, { 0x0A, CC | SLI, 80, 0x500 }, { 0x04, CC, 1, 0x600 },
+        { 0xE4, SLI, 7, 0x610 } },
+      { { 0x400, 5, "\xC8\xC5\xD3\xD3\xD6" } } },
     { "console-fmt0-idaw", 6, true,
-      { { 0x09, CC | CCW_FLAG_IDA, 5, 0x1800 }, { 0x03, SLI | CCW_FLAG_PCI, 1, 0 } },
-      { { 0x1000, 5, "\xC8\xC5\xD3\xD3\xD6" }, { 0x1800, 4, "\0\0\x10\0" } } },
+      { { 0x09, CC | CCW_FLAG_IDA, 5, 0x700 }, { 0x03, SLI | CCW_FLAG_PCI, 1, 0 } },
+      { { 0x400, 5, "\xC8\xC5\xD3\xD3\xD6" }, { 0x700, 4, "\0\0\x04\0" } } },
     { "ckd-read", FZ_CKD, false,
-      { { 0x07, CC, 6, 0x1000 }, { 0x31, CC, 5, 0x1010 }, { 0x08, 0, 0, PROG + 8 },
+      { { 0x07, CC, 6, 0x400 }, { 0x31, CC, 5, 0x410 }, { 0x08, 0, 0, PROG + 8 },
         { 0x06, SLI, 4096, 0x2000 } },
-      { { 0x1000, 6, "\0\0\0\0\0\1" }, { 0x1010, 5, "\0\0\0\1\1" } } },
+      { { 0x400, 6, "\0\0\0\0\0\1" }, { 0x410, 5, "\0\0\0\1\1" } } },
     { "cckd-update", FZ_CCKD, false,
-      { { 0x07, CC, 6, 0x1000 }, { 0x1F, CC, 1, 0x1020 }, { 0x31, CC, 5, 0x1010 },
+      { { 0x07, CC, 6, 0x400 }, { 0x1F, CC, 1, 0x420 }, { 0x31, CC, 5, 0x410 },
         { 0x08, 0, 0, PROG + 16 }, { 0x05, 0, 4096, 0x2000 } },
-      { { 0x1000, 6, "\0\0\0\0\0\1" }, { 0x1010, 5, "\0\0\0\1\1" }, { 0x1020, 1, "\xC0" } } },
+      { { 0x400, 6, "\0\0\0\0\0\1" }, { 0x410, 5, "\0\0\0\1\1" }, { 0x420, 1, "\xC0" } } },
     { "ckd-format", FZ_CKD, false,
-      { { 0x07, CC, 6, 0x1000 }, { 0x1F, CC, 1, 0x1020 }, { 0x31, CC, 5, 0x1010 },
-        { 0x08, 0, 0, PROG + 16 }, { 0x1D, 0, 108, 0x1030 } },
-      { { 0x1000, 6, "\0\0\0\0\0\2" }, { 0x1010, 5, "\0\0\0\2\0" }, { 0x1020, 1, "\xC0" },
-        { 0x1030, 8, "\0\0\0\2\1\0\0\x64" } } },
+      { { 0x07, CC, 6, 0x400 }, { 0x1F, CC, 1, 0x420 }, { 0x31, CC, 5, 0x410 },
+        { 0x08, 0, 0, PROG + 16 }, { 0x1D, 0, 108, 0x430 } },
+      { { 0x400, 6, "\0\0\0\0\0\2" }, { 0x410, 5, "\0\0\0\2\0" }, { 0x420, 1, "\xC0" },
+        { 0x430, 8, "\0\0\0\2\1\0\0\x64" } } },
     { "cckd-ids", FZ_CCKD, false,
-      { { 0xE4, CC | SLI, 7, 0x1000 }, { 0x64, CC | SLI, 64, 0x1100 }, { 0xFA, SLI, 256, 0x1200 } },
+      { { 0xE4, CC | SLI, 7, 0x400 }, { 0x64, CC | SLI, 64, 0x500 }, { 0xFA, SLI, 256, 0x600 } },
       { { 0 } } },
     { "fba-read", FZ_FBA, false,
-      { { 0x63, CC, 16, 0x1000 }, { 0x43, CC, 8, 0x1010 }, { 0x42, 0, 4096, 0x2000 } },
-      { { 0x1000, 16, "\0\0\2\0\0\0\0\0\0\0\0\0\0\0\0\xEF" },
-        { 0x1010, 8, "\6\0\0\x08\0\0\0\0" } } },
+      { { 0x63, CC, 16, 0x400 }, { 0x43, CC, 8, 0x410 }, { 0x42, 0, 4096, 0x2000 } },
+      { { 0x400, 16, "\0\0\2\0\0\0\0\0\0\0\0\0\0\0\0\xEF" },
+        { 0x410, 8, "\6\0\0\x08\0\0\0\0" } } },
     { "cfba-write", FZ_CFBA, false,
-      { { 0x63, CC, 16, 0x1000 }, { 0x43, CC, 8, 0x1010 }, { 0x41, 0, 4096, 0x2000 } },
-      { { 0x1000, 16, "\0\0\2\0\0\0\0\0\0\0\0\0\0\0\0\xEF" },
-        { 0x1010, 8, "\1\0\0\x08\0\0\0\x82" } } },
+      { { 0x63, CC, 16, 0x400 }, { 0x43, CC, 8, 0x410 }, { 0x41, 0, 4096, 0x2000 } },
+      { { 0x400, 16, "\0\0\2\0\0\0\0\0\0\0\0\0\0\0\0\xEF" },
+        { 0x410, 8, "\1\0\0\x08\0\0\0\x82" } } },
     { "aws-read", FZ_AWS, false,
-      { { 0x02, CC | SLI, 80, 0x1000 }, { 0x3F, CC | SLI, 1, 0x1000 }, { 0x02, CC | SLI, 4096, 0x2000 },
-        { 0x0C, CC | SLI, 100, 0x1000 }, { 0x07, SLI, 1, 0x1000 } },
+      { { 0x02, CC | SLI, 80, 0x400 }, { 0x3F, CC | SLI, 1, 0x400 }, { 0x02, CC | SLI, 4096, 0x2000 },
+        { 0x0C, CC | SLI, 100, 0x400 }, { 0x07, SLI, 1, 0x400 } },
       { { 0 } } },
     { "het-write", FZ_HET, false,
-      { { 0x3F, CC | SLI, 1, 0x1000 }, { 0x3F, CC | SLI, 1, 0x1000 }, { 0x01, CC, 4096, 0x2000 },
-        { 0x1F, CC | SLI, 1, 0x1000 }, { 0x27, SLI, 1, 0x1000 } },
+      { { 0x3F, CC | SLI, 1, 0x400 }, { 0x3F, CC | SLI, 1, 0x400 }, { 0x01, CC, 4096, 0x2000 },
+        { 0x1F, CC | SLI, 1, 0x400 }, { 0x27, SLI, 1, 0x400 } },
       { { 0 } } },
 };
 #undef CC
@@ -421,7 +421,7 @@ static void put_seed_ccw(uint8_t *p, const struct seed_ccw *c, bool fmt0)
 
 static void write_seed(const char *dir, const struct seed *sd)
 {
-    static uint8_t in[HDR + 0x1900];
+    static uint8_t in[HDR + 0x800];   /* within fuzz.sh's -max_len */
     uint8_t *mem = in + HDR;
     memset(in, 0, sizeof in);
     in[0] = sd->kind;
