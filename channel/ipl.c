@@ -13,6 +13,10 @@
 static const uint8_t ipl_ccw[8] = { 0x02, 0x00, 0x00, 0x00,
                                     CCW_FLAG_CC | CCW_FLAG_SLI, 0x00, 0x00, 24 };
 
+/* Nothing can halt the IPL program: an endless one (a TIC loop on a
+   damaged volume) is given up after this many CCWs. */
+#define IPL_MAX_CCWS 1000000u
+
 static void set_loadparm(struct machine *m, const char *loadparm)
 {
     char text[8];
@@ -53,7 +57,7 @@ bool css_ipl(struct css *css, struct cpu *c, uint16_t devnum, const char *loadpa
     /* The IPL program runs here, synchronously: the machine is not
        running and nothing else uses the subchannel. */
     struct ccw_program p = { .ms = css->m->ms, .dev = s->dev, .ccw_addr = 0,
-                             .first_ccw = ipl_ccw };
+                             .first_ccw = ipl_ccw, .max_ccws = IPL_MAX_CCWS };
     struct ccw_status st;
     const struct device_ops *ops = s->dev->ops;
     if (ops->chain_begin)
@@ -61,6 +65,11 @@ bool css_ipl(struct css *css, struct cpu *c, uint16_t devnum, const char *loadpa
     ccw_execute(&p, &st);
     if (ops->chain_end)
         ops->chain_end(s->dev);
+    if (st.end == CCW_ABORTED) {
+        snprintf(err, errlen, "IPL from %04X failed: the IPL channel program did not end "
+                 "within %u CCWs", devnum, IPL_MAX_CCWS);
+        return false;
+    }
     if (st.end != CCW_ENDED || st.sstat || st.dstat != (US_CE | US_DE)) {
         snprintf(err, errlen, "IPL from %04X failed: device status %02X, subchannel status %02X, "
                  "CCW address %08X", devnum, st.dstat, st.sstat, st.ccw_addr);

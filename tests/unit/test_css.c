@@ -277,6 +277,25 @@ static void test_resume_pending(void)
     machine_destroy(m);
 }
 
+/* An IPL program that never ends (NOP, TIC back to it) fails instead of
+   hanging the caller. */
+static void test_ipl_endless(void)
+{
+    static const uint8_t record[24] = {
+        0x00, 0x0A, 0x00, 0x00, 0x00, 0x00, 0x12, 0x34,   /* PSW */
+        0x03, 0x00, 0x00, 0x00, 0x60, 0x00, 0x00, 0x01,   /* 08: NOP, CC, SLI */
+        0x08, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00,   /* 10: TIC to 08 */
+    };
+    setup();
+    char *path = write_file(record, sizeof record);
+    attach(0x190, path);
+    char err[128];
+    CU_ASSERT_FALSE(css_ipl(css, m->cpu[0], 0x190, NULL, true, err, sizeof err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "did not end"));
+    unlink(path);
+    machine_destroy(m);
+}
+
 UNIT_SUITE(css)
 {
     UNIT_TEST(s, test_cancel_start_pending);
@@ -285,4 +304,5 @@ UNIT_SUITE(css)
     UNIT_TEST(s, test_operand_exceptions);
     UNIT_TEST(s, test_interruption_priority);
     UNIT_TEST(s, test_ipl);
+    UNIT_TEST(s, test_ipl_endless);
 }
