@@ -111,21 +111,25 @@ void dispatch_free(const struct dispatch *d);
 #define SS_L2(ip)  ((ip)[1] & 0x0F)
 #define BASE(bd)   ((bd)[0] >> 4)     /* B field of a B/D halfword */
 
-/* Effective address of a base/displacement halfword at bd. */
+/* Effective address of a base/displacement halfword at bd (the halfword
+   is read in one load: B in its top four bits, D in the other twelve). */
 static inline uint32_t addr_bd(const struct cpu *c, const uint8_t *bd)
 {
-    uint32_t b = bd[0] >> 4;
-    uint32_t a = ((uint32_t)(bd[0] & 0x0F) << 8) | bd[1];
+    uint16_t h;
+    __builtin_memcpy(&h, bd, 2);
+    h = __builtin_bswap16(h);
+    uint32_t b = h >> 12, a = h & 0x0FFFu;
     if (__builtin_expect(b != 0, 1))   /* programs address through a base */
         a += c->gr[b];
     return a & c->amask;
 }
 
-/* Effective address of an RX/RXE operand: D2(X2,B2). */
+/* Effective address of an RX/RXE operand: D2(X2,B2), from one load of
+   the first four instruction bytes. */
 static inline uint32_t addr_rx(const struct cpu *c, const uint8_t *ip)
 {
-    uint32_t x = ip[1] & 0x0F, b = ip[2] >> 4;
-    uint32_t a = ((uint32_t)(ip[2] & 0x0F) << 8) | ip[3];
+    uint32_t w = be32(ip);
+    uint32_t x = (w >> 16) & 0x0F, b = (w >> 12) & 0x0F, a = w & 0x0FFFu;
     if (__builtin_expect(x != 0, 0))
         a += c->gr[x];
     if (__builtin_expect(b != 0, 1))
