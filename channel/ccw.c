@@ -297,7 +297,9 @@ static void free_command(struct command *x)
     free(x->pc);
 }
 
-/* Move data between the command buffer and storage. */
+/* Move data between the command buffer and storage; buf NULL: the device
+   stored into guest storage itself (direct_area), only the change is
+   recorded. */
 static void transfer(const struct ccw_program *p, const struct command *x, uint8_t *buf,
                      uint32_t used, bool to_storage)
 {
@@ -315,12 +317,28 @@ static void transfer(const struct ccw_program *p, const struct command *x, uint8
                     mem[pc->len - 1 - k] = buf[off + k];
                 storage_mark_change(p->ms, pc->lo);
             } else {
-                memcpy(mem, buf + off, n);
+                if (buf)
+                    memcpy(mem, buf + off, n);
                 storage_mark_change(p->ms, pc->lo);
             }
         }
         off += n;
     }
+}
+
+/* The guest storage an input command's data go to, when it is one run of
+   storage read forward (no skipping, no gaps between data-chained areas or
+   IDAW blocks): the device then stores into it directly, saving a copy.
+   Devices store only the bytes they report as transferred (device.h), so
+   nothing else in the area changes. */
+static uint8_t *direct_area(const struct ccw_program *p, const struct command *x)
+{
+    if (!x->input || x->backward || x->npc == 0)
+        return NULL;
+    for (size_t i = 0; i < x->npc; i++)
+        if (x->pc[i].skip || (i && x->pc[i].lo != x->pc[i - 1].lo + x->pc[i - 1].len))
+            return NULL;
+    return p->ms->mem + x->pc[0].lo;
 }
 
 /* The CCW in use when the device stopped after `used` bytes: the first
@@ -352,7 +370,8 @@ static int64_t run_device(const struct ccw_program *p, const struct command *x,
 {
     if (x->err && x->valid == 0)
         return 0;
-    cmd->data = calloc(1, x->valid ? x->valid : 1);
+    uint8_t *direct = direct_area(p, x);
+    cmd->data = direct ? direct : calloc(1, x->valid ? x->valid : 1);
     if (!cmd->data)
         return -1;
     if (!x->input)
@@ -360,8 +379,9 @@ static int64_t run_device(const struct ccw_program *p, const struct command *x,
     p->dev->ops->execute(p->dev, cmd);
     uint32_t used = x->valid - (cmd->residual < x->valid ? cmd->residual : x->valid);
     if (x->input)
-        transfer(p, x, cmd->data, used, true);
-    free(cmd->data);
+        transfer(p, x, direct ? NULL : cmd->data, used, true);
+    if (!direct)
+        free(cmd->data);
     return used;
 }
 

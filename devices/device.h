@@ -43,7 +43,8 @@ struct dev_cmd {
     uint8_t *data;       /* write: the bytes to write; read: where to put them
                             (read backward: the last bytes of the record in their
                             order on the medium, to be stored ending at the CCW
-                            address) */
+                            address).  A read stores only the count - residual
+                            bytes it reports: data may be guest storage itself */
     uint32_t count;      /* bytes in data (total of the data-chained CCWs) */
     bool chained;        /* command chaining follows this command */
     bool first;          /* first command of the channel program */
