@@ -371,7 +371,10 @@ static int64_t run_device(const struct ccw_program *p, const struct command *x,
     if (x->err && x->valid == 0)
         return 0;
     uint8_t *direct = direct_area(p, x);
-    cmd->data = direct ? direct : calloc(1, x->valid ? x->valid : 1);
+    size_t size = x->valid ? x->valid : 1;
+    /* output data fill the whole buffer; input leaves zeros where the
+       device stores nothing */
+    cmd->data = direct ? direct : x->input ? calloc(1, size) : malloc(size);
     if (!cmd->data)
         return -1;
     if (!x->input)
