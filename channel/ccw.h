@@ -5,7 +5,8 @@
  *
  * It fetches format-0 or format-1 CCWs, follows TICs, gathers the data of
  * a command and its data-chained CCWs (direct or through 31-bit IDAWs) for
- * the device and scatters what the device read, with skip, read backward,
+ * the device and scatters what the device read (or lets the device store
+ * into an input area that is one forward run of storage), with skip, read backward,
  * storage-key protection and address-limit checking, and decides command
  * chaining from the device status, incorrect length and status modifier.
  * Program checks, protection checks and incorrect length end the program

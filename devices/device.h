@@ -1,12 +1,16 @@
 /*
  * The one interface between the channel subsystem and device models.
  *
- * A device sees commands, never guest storage or CCWs: the channel
+ * A device sees commands, never CCWs or storage addresses: the channel
  * subsystem walks the channel program (chaining, IDAWs, skip, protection,
- * addressing), gathers output data into a buffer before a write-type
- * command and scatters input data after a read-type command.  Data chaining
- * is invisible to the device: one command's data area is the whole byte
- * count of its data-chained CCWs.
+ * addressing), gathers output data into a private buffer before a
+ * write-type command (so that a device validates and uses the same bytes
+ * even while the guest changes its storage) and scatters input data after
+ * a read-type command; when an input area is one forward run of storage,
+ * the device's data pointer is that storage itself, so a device stores
+ * only the bytes it reports as transferred.  Data chaining is invisible to
+ * the device: one command's data area is the whole byte count of its
+ * data-chained CCWs.
  *
  * Devices run synchronously on the channel subsystem's I/O thread for the
  * subchannel; they may block on host I/O (never on a CPU).  A device keeps
