@@ -65,15 +65,18 @@ __attribute__((always_inline)) static inline void advance(struct cpu *c, unsigne
 }
 
 /*
- * Threaded dispatch: the hot instructions (cpu/hot.def) run in place and
- * each ends with its own copy of the fetch-and-dispatch step, which gives
- * the host's branch predictor one indirect jump per instruction kind;
- * everything else goes through the dispatch table.  After an instruction
- * that cannot branch, the next one is found from the host address of the
- * current one, without reading back the PSW address just stored (that
- * store-to-load round trip would sit on every instruction's critical
- * path).  The loop lives outside cpu_run: a function that calls setjmp
- * keeps its variables in memory.
+ * Threaded dispatch: the hot instructions (cpu/hot.def) run in place, or
+ * get a direct call, and each ends with its own copy of the
+ * fetch-and-dispatch step, which gives the host's branch predictor one
+ * indirect jump per instruction kind; everything else goes through the
+ * dispatch table.  After an instruction that cannot branch, the next one
+ * is found from the host address of the current one, without reading back
+ * the PSW address just stored (that store-to-load round trip would sit on
+ * every instruction's critical path).  Up to n instructions are started;
+ * c->budget counts them down in memory, so that the count survives a
+ * program interruption's longjmp (batch_end folds it into c->icount).  The
+ * loop lives outside cpu_run: a function that calls setjmp keeps its
+ * variables in memory.
  */
 __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
 {
@@ -120,7 +123,7 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
 #define NEXT_HOT_SEQ(body, len)                      \
     do {                                             \
         body;                                        \
-        NEXT_SEQ_IF(len, !--c->budget);                      \
+        NEXT_SEQ_IF(len, !--c->budget);              \
     } while (0)
 #define NEXT_HOT_JUMP(body, len)                     \
     do {                                             \
@@ -131,7 +134,7 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
     do {                                             \
         if (body)                                    \
             NEXT_JUMP(len);                          \
-        NEXT_SEQ_IF(len, !--c->budget);                      \
+        NEXT_SEQ_IF(len, !--c->budget);              \
     } while (0)
 #define ADVANCE(len)                                 \
     do {                                             \
