@@ -209,6 +209,39 @@ static void test_data_chain_exhausted_boundary(void)
     CU_ASSERT_EQUAL(st.count, 10);
 }
 
+/* A read into one forward run of storage across a frame boundary (which
+   the device fills in place): the bytes the device transferred arrive,
+   the rest of the area keeps its contents, and only frames that received
+   data are marked changed. */
+static void test_contiguous_read(void)
+{
+    setup();
+    memset(ms->mem + 0x3F00, 0xEE, 0x1200);
+    ccw1(0x1000, 0x02, CCW_FLAG_SLI, 0x200, 0x3F80);
+    fk.produce = 0x70;   /* ends inside the first frame */
+    struct ccw_status st = run(0x1000, true);
+    CU_ASSERT_EQUAL(st.sstat, 0);
+    CU_ASSERT_EQUAL(st.count, 0x200 - 0x70);
+    CU_ASSERT_EQUAL(ms->mem[0x3F80], 0x40);
+    CU_ASSERT_EQUAL(ms->mem[0x3F80 + 0x6F], (uint8_t)(0x40 + 0x6F));
+    CU_ASSERT_EQUAL(ms->mem[0x3F80 + 0x70], 0xEE);
+    CU_ASSERT_EQUAL(ms->mem[0x4000], 0xEE);
+    CU_ASSERT_EQUAL(ms->mem[0x417F], 0xEE);
+    CU_ASSERT_TRUE(ms->skey[0x3000 >> PAGE_SHIFT] & SKEY_C);
+    CU_ASSERT_FALSE(ms->skey[0x4000 >> PAGE_SHIFT] & SKEY_C);
+    /* into the second frame */
+    setup();
+    memset(ms->mem + 0x3F00, 0xEE, 0x1200);
+    ccw1(0x1000, 0x02, CCW_FLAG_SLI, 0x200, 0x3F80);
+    fk.produce = 0x150;
+    st = run(0x1000, true);
+    CU_ASSERT_EQUAL(st.count, 0x200 - 0x150);
+    CU_ASSERT_EQUAL(ms->mem[0x4000], (uint8_t)(0x40 + 0x80));
+    CU_ASSERT_EQUAL(ms->mem[0x3F80 + 0x14F], (uint8_t)(0x40 + 0x14F));
+    CU_ASSERT_EQUAL(ms->mem[0x3F80 + 0x150], 0xEE);
+    CU_ASSERT_TRUE(ms->skey[0x4000 >> PAGE_SHIFT] & SKEY_C);
+}
+
 static void test_overrun(void)
 {
     setup();
@@ -687,6 +720,7 @@ UNIT_SUITE(ccw)
     UNIT_TEST(s, test_write_format0);
     UNIT_TEST(s, test_data_chain_incorrect_length);
     UNIT_TEST(s, test_data_chain_exhausted_boundary);
+    UNIT_TEST(s, test_contiguous_read);
     UNIT_TEST(s, test_overrun);
     UNIT_TEST(s, test_command_chaining);
     UNIT_TEST(s, test_unit_check_ends_chain);
