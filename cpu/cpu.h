@@ -133,6 +133,10 @@ struct cpu {
     bool ex_active;               /* executing the subject of EXECUTE */
     uint32_t ex_subject_ia;       /* address of EXECUTE's subject instruction */
     uint8_t ibuf[8];              /* instruction crossing a page boundary */
+    uint32_t ibuf_ia;             /* ... and its address */
+    const uint8_t *lazy_ip;       /* non-NULL: the dispatch loop started the
+                                     instruction here without writing ia and
+                                     ilc yet (cpu_sync_ia) */
     uint64_t icount_limit;        /* cpu_run stops here (UINT64_MAX: none) */
     bool exit_on_wait;            /* an enabled wait returns instead of blocking
                                      (a hypervisor schedules something else) */
@@ -203,6 +207,11 @@ static inline void cpu_ifetch_invalidate(struct cpu *c)
     c->if_vpage = 0x80000000u;
     c->if_last = NULL;
 }
+
+/* Write the PSW address and ILC that the dispatch loop's fast path left
+   unwritten (cpu->lazy_ip); every reader of ia or ilc that can run in the
+   middle of a batch calls this first (interruptions do). */
+void cpu_sync_ia(struct cpu *c);
 
 /* Instructions executed, those of the running batch included. */
 static inline uint64_t cpu_icount(const struct cpu *c)

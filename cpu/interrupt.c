@@ -73,6 +73,7 @@ static void program_interrupt(struct cpu *c, uint16_t code, unsigned ilc)
 
 _Noreturn void cpu_program_check(struct cpu *c, uint16_t code)
 {
+    cpu_sync_ia(c);
     if (nullifying(code))
         c->ia = (c->ia - c->ilc) & c->amask;
     program_interrupt(c, code, c->ilc);

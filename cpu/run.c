@@ -38,6 +38,7 @@ static const uint8_t *fetch_slow(struct cpu *c)
        The invalid cache makes the next fetch (and the dispatch loop's
        sequential shortcut, which compares with if_last) start afresh. */
     unsigned len = insn_length(host[0]);
+    c->ibuf_ia = ia;
     __builtin_memcpy(c->ibuf, host, avail);
     const uint8_t *next = access_translate(c, (ia + avail) & c->amask, 0, ACC_IFETCH);
     __builtin_memcpy(c->ibuf + avail, next, len - avail);
@@ -55,6 +56,26 @@ __attribute__((always_inline)) static inline const uint8_t *fetch(struct cpu *c)
     return fetch_slow(c);
 }
 
+/* The address of the instruction whose bytes the dispatch loop has at ip:
+   in the cached instruction page, or assembled in ibuf. */
+static inline uint32_t address_of(const struct cpu *c, const uint8_t *ip)
+{
+    if (__builtin_expect(ip == c->ibuf, 0))
+        return c->ibuf_ia;
+    return (uint32_t)((uintptr_t)ip - c->if_addend);
+}
+
+void cpu_sync_ia(struct cpu *c)
+{
+    const uint8_t *ip = c->lazy_ip;
+    if (!ip)
+        return;
+    unsigned len = insn_length(ip[0]);
+    c->ilc = (uint8_t)len;
+    c->ia = (address_of(c, ip) + len) & c->amask;
+    c->lazy_ip = NULL;
+}
+
 /* Advance the PSW past an instruction of len bytes (as the machine does
    at fetch) and count it. */
 __attribute__((always_inline)) static inline void advance(struct cpu *c, unsigned len)
@@ -62,6 +83,14 @@ __attribute__((always_inline)) static inline void advance(struct cpu *c, unsigne
     c->ilc = (uint8_t)len;
     c->ia = (c->ia + len) & c->amask;
     c->icount++;
+}
+
+/* The next sequential instruction lies beyond the cached page (or the
+   cache is invalid): the PSW address is needed to fetch it. */
+static const uint8_t *next_page(struct cpu *c)
+{
+    cpu_sync_ia(c);
+    return fetch(c);
 }
 
 /*
@@ -93,7 +122,6 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
     };
 #pragma GCC diagnostic pop
     const uint8_t *ip;
-    uint32_t ia;   /* PSW address of the instruction at ip, kept in a register */
 #define NEXT_AT(where, stop)                         \
     do {                                             \
         if (__builtin_expect(stop, 0))               \
@@ -103,16 +131,12 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
     } while (0)
 #define STOP_ANY (!--c->budget || c->events)
     /* after an instruction that may have branched: from the PSW */
-#define NEXT_JUMP(len)                               \
-    do {                                             \
-        ia = c->ia;                                  \
-        NEXT_AT(fetch(c), STOP_ANY);                 \
-    } while (0)
+#define NEXT_JUMP(len) NEXT_AT(fetch(c), STOP_ANY)
     /* after one that cannot: the following bytes, if still in the page */
 #define NEXT_SEQ_IF(len, stop)                                               \
     do {                                                                     \
         const uint8_t *following = ip + (len);                              \
-        NEXT_AT(__builtin_expect(following <= c->if_last, 1) ? following : fetch(c), stop); \
+        NEXT_AT(__builtin_expect(following <= c->if_last, 1) ? following : next_page(c), stop); \
     } while (0)
 #define NEXT_SEQ(len) NEXT_SEQ_IF(len, STOP_ANY)
     /* An inline hot instruction that cannot branch posts no event for its
@@ -120,27 +144,36 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
        budget is checked; events from elsewhere are seen at the next
        instruction that may branch (every loop has one) or out-of-line
        instruction, at the latest when the batch ends. */
+    /* Inline instructions that do not branch leave the PSW address and
+       ILC unwritten: only lazy_ip records the instruction (cpu_sync_ia).
+       A taken branch has written the address. */
 #define NEXT_HOT_SEQ(body, len)                      \
     do {                                             \
+        c->lazy_ip = ip;                             \
         body;                                        \
         NEXT_SEQ_IF(len, !--c->budget);              \
     } while (0)
 #define NEXT_HOT_JUMP(body, len)                     \
     do {                                             \
+        ADVANCE(len);                                \
         body;                                        \
         NEXT_JUMP(len);                              \
     } while (0)
 #define NEXT_HOT_BRANCH(body, len)                   \
     do {                                             \
-        if (body)                                    \
+        c->lazy_ip = ip;                             \
+        if (body) {                                  \
+            c->lazy_ip = NULL;                       \
             NEXT_JUMP(len);                          \
+        }                                            \
         NEXT_SEQ_IF(len, !--c->budget);              \
     } while (0)
+    /* Everything else sees the PSW as the machine has it at fetch. */
 #define ADVANCE(len)                                 \
     do {                                             \
-        ia = (ia + (len)) & c->amask;                \
         c->ilc = (uint8_t)(len);                     \
-        c->ia = ia;                                  \
+        c->ia = (address_of(c, ip) + (len)) & c->amask; \
+        c->lazy_ip = NULL;                           \
     } while (0)
 
     c->budget = c->budget_start = n + 1;
@@ -152,7 +185,6 @@ table:
     /* a hot instruction's length is a constant of its label */
 #define HOT(opcode, name, flow)                      \
     hot_##name:                                      \
-        ADVANCE(insn_length(opcode));                \
         NEXT_HOT_##flow(hot_##name(c, ip), insn_length(opcode));
 #define CALL(opcode, name, flow)                     \
     call_##name:                                     \
@@ -173,6 +205,7 @@ table:
 #undef ADVANCE
 out:
     c->budget++;   /* the instruction that was not started */
+    cpu_sync_ia(c);
 }
 
 /* Count the instructions of the batch that has ended (normally or by a
