@@ -168,6 +168,15 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
         }                                            \
         NEXT_SEQ_IF(len, !--c->budget);              \
     } while (0)
+    /* The same for the out-of-line handlers that never read the PSW
+       address or ILC (hot.def); they may post events. */
+#define NEXT_CALL_SEQ(body, len)                     \
+    do {                                             \
+        c->lazy_ip = ip;                             \
+        body;                                        \
+        NEXT_SEQ(len);                               \
+    } while (0)
+#define NEXT_CALL_JUMP(body, len) NEXT_HOT_JUMP(body, len)
     /* Everything else sees the PSW as the machine has it at fetch. */
 #define ADVANCE(len)                                 \
     do {                                             \
@@ -188,9 +197,7 @@ table:
         NEXT_HOT_##flow(hot_##name(c, ip), insn_length(opcode));
 #define CALL(opcode, name, flow)                     \
     call_##name:                                     \
-        ADVANCE(insn_length(opcode));                \
-        op_##name(c, ip);                            \
-        NEXT_##flow(insn_length(opcode));
+        NEXT_CALL_##flow(op_##name(c, ip), insn_length(opcode));
 #include "hot.def"
 #undef HOT
 #undef CALL
@@ -202,6 +209,8 @@ table:
 #undef NEXT_HOT_SEQ
 #undef NEXT_HOT_JUMP
 #undef NEXT_HOT_BRANCH
+#undef NEXT_CALL_SEQ
+#undef NEXT_CALL_JUMP
 #undef ADVANCE
 out:
     c->budget++;   /* the instruction that was not started */
