@@ -1,8 +1,8 @@
 /*
- * The dispatch loop.  The fast path is: one event-flag test, a check that
- * the instruction lies in the cached instruction page, a table call.
- * Everything else (page crossing, interruptions, waits, tracing, PER) is
- * out of line.
+ * The dispatch loop.  The fast path is: a budget count, a check that the
+ * next instruction lies in the cached instruction page, a jump through
+ * the table of instruction kinds.  Everything else (page crossing,
+ * interruptions, waits, tracing, PER) is out of line.
  */
 #include <errno.h>
 #include <time.h>
@@ -99,9 +99,9 @@ static const uint8_t *next_page(struct cpu *c)
  * fetch-and-dispatch step, which gives the host's branch predictor one
  * indirect jump per instruction kind; everything else goes through the
  * dispatch table.  After an instruction that cannot branch, the next one
- * is found from the host address of the current one, without reading back
- * the PSW address just stored (that store-to-load round trip would sit on
- * every instruction's critical path).  Up to n instructions are started;
+ * is found from the host address of the current one, and the PSW address
+ * and ILC are not even written: only the instruction's host address is
+ * (lazy_ip, cpu_sync_ia).  Up to n instructions are started;
  * c->budget counts them down in memory, so that the count survives a
  * program interruption's longjmp (batch_end folds it into c->icount).  The
  * loop lives outside cpu_run: a function that calls setjmp keeps its
@@ -139,14 +139,13 @@ __attribute__((noinline, hot)) static void run_batch(struct cpu *c, uint64_t n)
         NEXT_AT(__builtin_expect(following <= c->if_last, 1) ? following : next_page(c), stop); \
     } while (0)
 #define NEXT_SEQ(len) NEXT_SEQ_IF(len, STOP_ANY)
-    /* An inline hot instruction that cannot branch posts no event for its
-       own CPU (its exceptions leave by longjmp), so only the instruction
-       budget is checked; events from elsewhere are seen at the next
-       instruction that may branch (every loop has one) or out-of-line
-       instruction, at the latest when the batch ends. */
     /* Inline instructions that do not branch leave the PSW address and
-       ILC unwritten: only lazy_ip records the instruction (cpu_sync_ia).
-       A taken branch has written the address. */
+       ILC unwritten: only lazy_ip records the instruction (cpu_sync_ia);
+       a taken branch has written the address.  They post no event for
+       their own CPU (their exceptions leave by longjmp), so only the
+       instruction budget is checked; events from elsewhere are seen at
+       the next instruction that may branch (every loop has one) or
+       out-of-line instruction, at the latest when the batch ends. */
 #define NEXT_HOT_SEQ(body, len)                      \
     do {                                             \
         c->lazy_ip = ip;                             \
