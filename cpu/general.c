@@ -326,7 +326,7 @@ void op_RLL(struct cpu *c, const uint8_t *ip)
 /* ---- characters under mask ---- */
 
 /* The bytes of v that mask (4 bits, left to right) selects, packed to
-   the right, and the reverse; and how many there are. */
+   the right, and the reverse. */
 static uint32_t mask_gather(uint32_t v, unsigned mask)
 {
     uint32_t r = 0;
@@ -359,7 +359,7 @@ void op_ICM(struct cpu *c, const uint8_t *ip)
     int r1 = R1(ip);
     unsigned mask = R3(ip), n = mask_bytes(mask);
     uint32_t ea = addr_bd(c, ip + 2);
-    if (!n) {   /* no access, but the address is still computed */
+    if (!n) {   /* mask 0: no storage access */
         c->cc = 0;
         return;
     }
