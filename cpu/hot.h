@@ -210,35 +210,30 @@ static inline bool hot_BC(struct cpu *c, const uint8_t *restrict ip)
     return true;
 }
 
-static inline void hot_BALR(struct cpu *c, const uint8_t *restrict ip)
+/* BALR/BASR and BAL/BAS: the target is taken before R1 receives the
+   link information (R1 may also be R2, X2 or B2). */
+static inline void branch_link_reg(struct cpu *c, const uint8_t *restrict ip, uint32_t link)
 {
     uint32_t target = c->gr[R2(ip)];
-    c->gr[R1(ip)] = link_bal(c);
+    c->gr[R1(ip)] = link;
     if (R2(ip))
         branch_to(c, target);
 }
 
-static inline void hot_BAL(struct cpu *c, const uint8_t *restrict ip)
+static inline void branch_link(struct cpu *c, const uint8_t *restrict ip, uint32_t link)
 {
     uint32_t target = addr_rx(c, ip);
-    c->gr[R1(ip)] = link_bal(c);
+    c->gr[R1(ip)] = link;
     branch_to(c, target);
 }
 
-static inline void hot_BASR(struct cpu *c, const uint8_t *restrict ip)
-{
-    uint32_t target = c->gr[R2(ip)];
-    c->gr[R1(ip)] = link_bas(c);
-    if (R2(ip))
-        branch_to(c, target);
-}
+static inline void hot_BALR(struct cpu *c, const uint8_t *restrict ip) { branch_link_reg(c, ip, link_bal(c)); }
 
-static inline void hot_BAS(struct cpu *c, const uint8_t *restrict ip)
-{
-    uint32_t target = addr_rx(c, ip);
-    c->gr[R1(ip)] = link_bas(c);
-    branch_to(c, target);
-}
+static inline void hot_BAL(struct cpu *c, const uint8_t *restrict ip) { branch_link(c, ip, link_bal(c)); }
+
+static inline void hot_BASR(struct cpu *c, const uint8_t *restrict ip) { branch_link_reg(c, ip, link_bas(c)); }
+
+static inline void hot_BAS(struct cpu *c, const uint8_t *restrict ip) { branch_link(c, ip, link_bas(c)); }
 
 static inline bool hot_BCTR(struct cpu *c, const uint8_t *restrict ip)
 {
