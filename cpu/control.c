@@ -28,13 +28,22 @@ void cpu_control_registers_changed(struct cpu *c, uint16_t changed)
     cpu_psw_changed(c);   /* interruption subclass masks, PER controls */
 }
 
-void op_LCTL(struct cpu *c, const uint8_t *ip)
+/* The word-aligned storage operand of LCTL and STCTL and the number of
+   control registers R1 through R3 (wrapping from 15 to 0). */
+static uint32_t ctl_operand(struct cpu *c, const uint8_t *ip, unsigned *n)
 {
-    int r1 = R1(ip), r3 = R3(ip);
     uint32_t ea = addr_bd(c, ip + 2);
     if (ea & 3)
         cpu_program_check(c, PGM_SPECIFICATION);
-    unsigned n = ((r3 - r1) & 15) + 1;
+    *n = ((R3(ip) - R1(ip)) & 15) + 1;
+    return ea;
+}
+
+void op_LCTL(struct cpu *c, const uint8_t *ip)
+{
+    int r1 = R1(ip);
+    unsigned n;
+    uint32_t ea = ctl_operand(c, ip, &n);
     uint8_t buf[64];
     vfetch_bytes(c, ea, BASE(ip + 2), buf, n * 4);
     uint16_t changed = 0;
@@ -51,11 +60,9 @@ void op_LCTL(struct cpu *c, const uint8_t *ip)
 
 void op_STCTL(struct cpu *c, const uint8_t *ip)
 {
-    int r1 = R1(ip), r3 = R3(ip);
-    uint32_t ea = addr_bd(c, ip + 2);
-    if (ea & 3)
-        cpu_program_check(c, PGM_SPECIFICATION);
-    unsigned n = ((r3 - r1) & 15) + 1;
+    int r1 = R1(ip);
+    unsigned n;
+    uint32_t ea = ctl_operand(c, ip, &n);
     uint8_t buf[64];
     for (unsigned i = 0; i < n; i++)
         put_be32(buf + 4 * i, c->cr[(r1 + (int)i) & 15]);
