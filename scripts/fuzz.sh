@@ -7,6 +7,7 @@
 # a crash leaves its input in build-fuzz/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/setup-debian.sh --fuzz
 target=${1:-fuzz_insn}
 secs=${2:-600}
 shift $(( $# < 2 ? $# : 2 ))

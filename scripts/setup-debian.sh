@@ -1,5 +1,6 @@
 #!/bin/bash
-# Install the Debian 12 packages vm390 needs to build, test and benchmark.
+# Install the Debian 12 packages vm390 needs to build, test and benchmark;
+# with --fuzz also clang and its libFuzzer runtime (scripts/fuzz.sh).
 # Runs apt-get as root (directly, or through sudo when not root).
 set -euo pipefail
 packages=(
@@ -8,6 +9,7 @@ packages=(
     binutils-s390x-linux-gnu gcc-s390x-linux-gnu lib32gcc-12-dev-s390x-cross
     valgrind hercules
 )
+[ "${1:-}" = --fuzz ] && packages+=(clang libclang-rt-14-dev)
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 for p in "${packages[@]}"; do
