@@ -35,33 +35,17 @@ static inline bool unit_limit(const struct cpu *c, uint32_t done, uint32_t limit
     return done >= limit || (done && done % csize == 0 && event_waits(c));
 }
 
-/* Registers reflect the progress after every unit, so that an access
-   exception in the next one leaves them right. */
+/* Registers reflect the progress before every unit after the first and
+   at the end, so that an access exception in a unit leaves them right. */
 static void store_both(struct cpu *c, const struct long_operand *a, const struct long_operand *b)
 {
     long_store(c, a);
     long_store(c, b);
 }
 
-/* The usual short case in one unit: operands of equal length, each
-   within its page.  Same accesses in the same order as the loop below. */
-static bool one_unit(const struct long_operand *a, const struct long_operand *b, uint32_t limit)
-{
-    return a->len == b->len && a->len && a->len <= limit && a->len <= page_room(a->addr) &&
-           b->len <= page_room(b->addr);
-}
-
 bool long_move(struct cpu *c, struct long_operand *d, struct long_operand *s,
                uint16_t pad, unsigned csize, uint32_t limit)
 {
-    if (one_unit(d, s, limit)) {
-        uint8_t *dp = vptr(c, d->addr, d->r, ACC_STORE);
-        memmove(dp, vptr(c, s->addr, s->r, ACC_FETCH), d->len);
-        long_advance(c, s, s->len);
-        long_advance(c, d, d->len);
-        store_both(c, d, s);
-        return true;
-    }
     uint32_t done = 0;
     bool full = true;
     while (d->len) {
@@ -69,6 +53,8 @@ bool long_move(struct cpu *c, struct long_operand *d, struct long_operand *s,
             full = false;
             break;
         }
+        if (done)
+            store_both(c, d, s);   /* the progress an exception in this unit leaves */
         uint32_t n = min_u32(min_u32(d->len, page_room(d->addr)), limit - done);
         uint8_t *dp = vptr(c, d->addr, d->r, ACC_STORE);
         if (s->len) {
@@ -80,7 +66,6 @@ bool long_move(struct cpu *c, struct long_operand *d, struct long_operand *s,
         }
         long_advance(c, d, n);
         done += n;
-        store_both(c, d, s);
     }
     store_both(c, d, s);
     return full;
@@ -119,21 +104,15 @@ static uint32_t compare_unit(const uint8_t *pa, const uint8_t *pb, uint32_t n,
 int long_compare(struct cpu *c, struct long_operand *a, struct long_operand *b,
                  uint16_t pad, unsigned csize, uint32_t limit)
 {
-    int cc = 0;
-    if (csize == 1 && one_unit(a, b, limit)) {
-        const uint8_t *pa = vptr(c, a->addr, a->r, ACC_FETCH);
-        uint32_t i = compare_unit(pa, vptr(c, b->addr, b->r, ACC_FETCH), a->len, a, b, pad, &cc);
-        long_advance(c, a, i);
-        long_advance(c, b, i);
-        store_both(c, a, b);
-        return cc;
-    }
     uint32_t done = 0;
+    int cc = 0;
     while ((a->len || b->len) && cc == 0) {
         if (unit_limit(c, done, limit, csize)) {
             cc = 3;
             break;
         }
+        if (done)
+            store_both(c, a, b);   /* the progress an exception in this unit leaves */
         uint32_t n = limit - done;
         const uint8_t *pa = NULL, *pb = NULL;
         if (a->len) {
@@ -154,7 +133,6 @@ int long_compare(struct cpu *c, struct long_operand *a, struct long_operand *b,
             back_to_character(c, b);
         }
         done += i;
-        store_both(c, a, b);
     }
     store_both(c, a, b);
     return cc;

@@ -78,7 +78,7 @@ static inline void reexecute(struct cpu *c)
  * bytes (`csize`); `pad` holds the padding character (for one-byte
  * characters both bytes are the pad byte).  At most `limit` bytes are
  * processed, and after the first page-sized unit the engines also stop
- * when an event waits.  The registers are written back after every unit,
+ * when an event waits.  The registers are written back before each later unit,
  * so an access exception leaves them at the progress made.
  *
  * long_move returns true when the destination is full; long_compare
