@@ -115,9 +115,7 @@ void dispatch_free(const struct dispatch *d);
    is read in one load: B in its top four bits, D in the other twelve). */
 static inline uint32_t addr_bd(const struct cpu *c, const uint8_t *bd)
 {
-    uint16_t h;
-    __builtin_memcpy(&h, bd, 2);
-    h = __builtin_bswap16(h);
+    uint32_t h = be16(bd);
     uint32_t b = h >> 12, a = h & 0x0FFFu;
     if (__builtin_expect(b != 0, 1))   /* programs address through a base */
         a += c->gr[b];
